@@ -1,0 +1,27 @@
+import { access, constants } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
+import express from 'express';
+import { healthRouter, type Logger } from '@tally/service-kit';
+import type { Settings } from './config';
+import type { Environment } from './domain/placeholders';
+import { configRoute } from './http/config-route';
+import { errorHandler, notFound } from './http/errors';
+
+export interface ConfigServerDeps {
+  settings: Settings;
+  /** Resolves `${ENV}` placeholders; main passes the process environment, tests their own. */
+  env: Environment;
+  logger: Logger;
+}
+
+/** Builds the config service's HTTP server without listening. */
+export function createServer({ settings, env, logger }: ConfigServerDeps) {
+  const dir = settings.configRepo.dir;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(healthRouter({ configRepo: () => access(dir, constants.R_OK) }));
+  app.use(configRoute({ dir, env, logger }));
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return { app, httpServer: createHttpServer(app) };
+}

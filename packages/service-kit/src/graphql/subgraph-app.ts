@@ -1,0 +1,42 @@
+import { createServer, type Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import express, { type Express } from 'express';
+import type { DocumentNode } from 'graphql';
+import type { Logger } from 'pino';
+import { healthRouter, type HealthCheck } from '../http/health';
+import { createFormatError } from './format-error';
+
+export interface SubgraphAppOptions<C extends BaseContext> {
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<unknown>;
+  logger: Logger;
+  healthChecks: Record<string, HealthCheck>;
+  context: () => Promise<C>;
+  plugins?: ApolloServerPlugin<C>[];
+}
+
+export interface SubgraphApp {
+  app: Express;
+  httpServer: Server;
+  apollo: ApolloServer<BaseContext>;
+}
+
+/** An express app serving the subgraph at /graphql and the health endpoints. Not listening yet. */
+export async function createSubgraphApp<C extends BaseContext>(opts: SubgraphAppOptions<C>): Promise<SubgraphApp> {
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<C>({
+    schema: buildSubgraphSchema({ typeDefs: opts.typeDefs, resolvers: opts.resolvers }),
+    formatError: createFormatError(opts.logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(opts.plugins ?? [])],
+  });
+  await apollo.start();
+  app.use(healthRouter(opts.healthChecks));
+  app.use('/graphql', express.json({ limit: '5mb' }), expressMiddleware(apollo, { context: opts.context }));
+  return { app, httpServer, apollo: apollo as unknown as ApolloServer<BaseContext> };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const brokers = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1));
+
+/** Settings every service shares; a service extends this with its own. */
+export const baseSettings = z.object({
+  profile: z.string(),
+  host: z.string().min(1),
+  port,
+  publicUrl: z.url().optional(),
+  instanceId: z.string().min(1).optional(),
+  log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
+});
+
+export const mongoSettings = z.object({ url: z.string().startsWith('mongodb'), database: z.string().min(1) });
+export const kafkaSettings = z.object({ brokers });
+export const registrySettings = z.object({
+  url: z.url(),
+  token: z.string().min(8),
+  heartbeatSeconds: z.coerce.number().positive(),
+});
+
+export type BaseSettings = z.infer<typeof baseSettings>;
+export type MongoSettings = z.infer<typeof mongoSettings>;
+export type KafkaSettings = z.infer<typeof kafkaSettings>;
+export type RegistrySettings = z.infer<typeof registrySettings>;
+
+/** What every subgraph needs: its store, the event bus, the registry. */
+export const subgraphSettings = baseSettings.extend({
+  mongo: mongoSettings,
+  kafka: kafkaSettings,
+  registry: registrySettings,
+});
+
+export const billingSettings = z.object({
+  timeZone: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not an IANA time zone'),
+});

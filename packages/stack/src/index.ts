@@ -1,0 +1,4 @@
+export { startServiceProcess, type ServiceProcess } from './service-process';
+export { waitReady } from './wait-ready';
+export { createPrefixer, formatLine } from './log-prefixer';
+export { SERVICES, type ServiceSpec } from './services';

@@ -1,0 +1,26 @@
+import type { Instance, Subgraph, Supergraph } from './types';
+
+export interface SubgraphStore {
+  list(): Promise<Subgraph[]>;
+  save(subgraph: Subgraph): Promise<void>;
+  remove(name: string): Promise<void>;
+}
+
+export interface InstanceStore {
+  upsert(instance: Instance): Promise<void>;
+  /** Moves lastHeartbeat to `now` unless the lease expired (before `cutoff`); false then. */
+  touch(subgraph: string, instanceId: string, now: Date, cutoff: Date): Promise<boolean>;
+  remove(subgraph: string, instanceId: string): Promise<void>;
+  removeAllOf(subgraph: string): Promise<void>;
+  /** Instances that beat at or after the cutoff. */
+  live(cutoff: Date): Promise<Instance[]>;
+  expired(cutoff: Date): Promise<Instance[]>;
+  /** Deletes the instance only if it is still expired, so a heartbeat in between wins. */
+  evict(instance: Instance, cutoff: Date): Promise<boolean>;
+}
+
+export interface SupergraphStore {
+  load(): Promise<Supergraph | null>;
+  save(supergraph: Supergraph): Promise<void>;
+  clear(): Promise<void>;
+}

@@ -1,0 +1,33 @@
+import { isHttpUrl } from './names';
+
+export interface Registration {
+  url: string;
+  sdl: string;
+}
+
+export type RegistrationCheck =
+  | { ok: true; registration: Registration }
+  | { ok: false; code: 'BAD_REQUEST' | 'INVALID_URL' | 'SDL_TOO_LARGE'; message: string };
+
+/** Checks a registration body: an http(s) url and a non-empty SDL within the size limit. */
+export function checkRegistration(body: unknown, maxSdlBytes: number): RegistrationCheck {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, code: 'BAD_REQUEST', message: 'body must be a JSON object { url, sdl }' };
+  }
+  const { url, sdl } = body as Record<string, unknown>;
+  if (typeof url !== 'string' || !isHttpUrl(url)) {
+    return { ok: false, code: 'INVALID_URL', message: 'url must be an absolute http(s) URL' };
+  }
+  if (typeof sdl !== 'string' || sdl.trim() === '') {
+    return { ok: false, code: 'BAD_REQUEST', message: 'sdl must be a non-empty string' };
+  }
+  const bytes = new TextEncoder().encode(sdl).length;
+  if (bytes > maxSdlBytes) {
+    return {
+      ok: false,
+      code: 'SDL_TOO_LARGE',
+      message: `sdl is ${bytes} bytes; the limit is ${maxSdlBytes}`,
+    };
+  }
+  return { ok: true, registration: { url, sdl } };
+}

@@ -1,0 +1,44 @@
+import { createServer as createHttpServer } from 'node:http';
+import express from 'express';
+import type { Connection } from 'mongoose';
+import { healthRouter, mongoHealth, type Logger } from '@tally/service-kit';
+import { compose } from './composition/compose';
+import type { Settings } from './config';
+import { errorHandler, notFound } from './http/errors';
+import { instanceRoutes } from './http/instance-routes';
+import { subgraphRoutes } from './http/subgraph-routes';
+import { supergraphRoute } from './http/supergraph-route';
+import { makeStores } from './store';
+import { startSweeper } from './sweeper';
+import { makeRegistry } from './use-cases/registry';
+
+export interface RegistryServerDeps {
+  settings: Settings;
+  db: Connection;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** Builds the registry over its database, restores the last supergraph, starts the sweep; no port. */
+export async function createServer({ settings, db, logger, now }: RegistryServerDeps) {
+  const { token, leaseSeconds, sweepSeconds, maxSdlBytes } = settings.registry;
+  const stores = makeStores(db);
+  await stores.ready();
+  const registry = makeRegistry({ stores, compose, logger, leaseSeconds, now });
+  await registry.restore();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(healthRouter({ mongo: mongoHealth(db) }));
+  app.use(instanceRoutes({ registry, token, maxSdlBytes }));
+  app.use(subgraphRoutes({ registry, token }));
+  app.use(supergraphRoute({ registry }));
+  app.use(notFound);
+  app.use(errorHandler(logger));
+
+  const sweeper = startSweeper(() => registry.sweep(), sweepSeconds, logger);
+  return { app, httpServer: createHttpServer(app), registry, stop: () => sweeper.stop() };
+}
+
+export type RegistryServer = Awaited<ReturnType<typeof createServer>>;

@@ -1,0 +1,102 @@
+import { connectMongo, createLogger, listen } from '@tally/service-kit';
+import type { Connection } from 'mongoose';
+import { loadConfig } from '../src/config';
+import { createServer, type RegistryServer } from '../src/server';
+
+export const TOKEN = 'tally-dev-registry-token';
+
+export interface Started {
+  url: string;
+  server: RegistryServer;
+  close(): Promise<void>;
+  /** Drops the test's database (call on the last registry over it). */
+  drop(): Promise<void>;
+}
+
+/** A registry on port 0 over `database` on the harness's MongoDB (MONGO_URL from the global setup). */
+export async function startRegistry(
+  database: string,
+  registry: Record<string, unknown> = {},
+): Promise<Started> {
+  const mongoUrl = process.env.MONGO_URL;
+  if (!mongoUrl)
+    throw new Error(
+      'MONGO_URL is not set: run with the int project (its global setup starts MongoDB)',
+    );
+  const settings = await loadConfig({
+    port: 0,
+    mongo: { url: mongoUrl, database },
+    registry,
+    log: { level: 'silent' },
+  });
+  const logger = createLogger('registry-service', settings.log.level);
+  const db: Connection = await connectMongo(settings.mongo.url, settings.mongo.database, logger);
+  const server = await createServer({ settings, db, logger });
+  const listening = await listen(server.httpServer, '127.0.0.1', 0);
+  return {
+    url: listening.url,
+    server,
+    async close() {
+      server.stop();
+      await listening.close(0);
+      await db.close();
+    },
+    drop: () => db.dropDatabase().then(() => undefined),
+  };
+}
+
+export function uniqueDatabase(): string {
+  return `tally_registry_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+}
+
+/** A small client for the registry's REST API. */
+export function client(base: string, token: string | null = TOKEN) {
+  const headers = (extra: Record<string, string> = {}): Record<string, string> =>
+    token ? { authorization: `Bearer ${token}`, ...extra } : extra;
+  return {
+    register: (name: string, instanceId: string, body: unknown) =>
+      fetch(`${base}/v1/subgraphs/${name}/instances/${instanceId}`, {
+        method: 'PUT',
+        headers: headers({ 'content-type': 'application/json' }),
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    heartbeat: (name: string, instanceId: string) =>
+      fetch(`${base}/v1/subgraphs/${name}/instances/${instanceId}/heartbeat`, {
+        method: 'PUT',
+        headers: headers(),
+      }),
+    deregister: (name: string, instanceId: string) =>
+      fetch(`${base}/v1/subgraphs/${name}/instances/${instanceId}`, {
+        method: 'DELETE',
+        headers: headers(),
+      }),
+    removeSubgraph: (name: string) =>
+      fetch(`${base}/v1/subgraphs/${name}`, { method: 'DELETE', headers: headers() }),
+    subgraphs: async () => (await fetch(`${base}/v1/subgraphs`)).json() as Promise<SubgraphView[]>,
+    supergraph: (ifNoneMatch?: string) =>
+      fetch(`${base}/v1/supergraph`, {
+        headers: ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {},
+      }),
+    supergraphId: async () =>
+      ((await (await fetch(`${base}/v1/supergraph`)).json()) as { id: string }).id,
+  };
+}
+
+export interface SubgraphView {
+  name: string;
+  sdl: string;
+  instances: { instanceId: string; url: string; lastHeartbeat: string }[];
+}
+
+/** Polls until `check` holds, failing after `timeoutMs`. */
+export async function eventually(
+  check: () => Promise<boolean>,
+  timeoutMs = 10_000,
+  everyMs = 100,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

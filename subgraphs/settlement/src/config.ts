@@ -1,0 +1,9 @@
+import { loadSettings, subgraphSettings } from '@tally/service-kit';
+import type { z } from 'zod';
+
+export const settingsSchema = subgraphSettings;
+export type Settings = z.infer<typeof settingsSchema>;
+
+export function loadConfig(overrides?: Record<string, unknown>) {
+  return loadSettings({ service: 'settlement-subgraph', root: `${__dirname}/..`, schema: settingsSchema, overrides });
+}

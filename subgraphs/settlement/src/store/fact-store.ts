@@ -1,0 +1,40 @@
+import type { TallyEvent } from '@tally/events';
+import type { Model } from 'mongoose';
+import type { SubscriptionFactDoc } from './subscription-fact-model';
+import type { UsageFactDoc } from './usage-fact-model';
+
+/**
+ * Writes events as facts with $setOnInsert upserts keyed by the natural id: the first
+ * delivery stores it, every later one (redelivery, replay) changes nothing.
+ */
+export function createFactStore(m: { subscriptions: Model<SubscriptionFactDoc>; usages: Model<UsageFactDoc> }) {
+  return {
+    async apply(events: TallyEvent[], appliedAt: Date): Promise<void> {
+      const subs = [];
+      const usages = [];
+      for (const e of events) {
+        if (e.type === 'PlanSubscribed') {
+          const d = e.data;
+          subs.push(upsert(d.subscriptionId, { userId: d.userId, effectiveAt: new Date(d.effectiveAt), plan: d.plan, eventId: e.id, appliedAt }));
+        } else if (e.type === 'UsageRecorded') {
+          const d = e.data;
+          usages.push(upsert(d.usageId, { userId: d.userId, type: d.type, amount: d.amount, occurredAt: new Date(d.occurredAt), eventId: e.id, appliedAt }));
+        }
+      }
+      await Promise.all([
+        subs.length ? m.subscriptions.bulkWrite(subs, { ordered: false }) : null,
+        usages.length ? m.usages.bulkWrite(usages, { ordered: false }) : null,
+      ]);
+    },
+    subscriptionsBefore: (userId: string, to: Date) =>
+      m.subscriptions.find({ userId, effectiveAt: { $lt: to } }).lean<SubscriptionFactDoc[]>(),
+    usagesBetween: (userId: string, from: Date, to: Date) =>
+      m.usages.find({ userId, occurredAt: { $gte: from, $lt: to } }, { type: 1, amount: 1, occurredAt: 1, appliedAt: 1 }).lean<UsageFactDoc[]>(),
+  };
+}
+
+export type FactStore = ReturnType<typeof createFactStore>;
+
+function upsert(id: string, doc: object) {
+  return { updateOne: { filter: { _id: id }, update: { $setOnInsert: doc }, upsert: true } };
+}

@@ -1,0 +1,19 @@
+import type { Topics } from '@tally/events';
+import { createEventConsumer } from '@tally/service-kit';
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { UserDirectory } from '../store/user-directory';
+
+/** Keeps the usage subgraph's copy of known users from UserSignedUp events. */
+export function createKnownUsersConsumer(deps: { kafka: Kafka; topics: Topics; users: UserDirectory; logger: Logger; groupId?: string }) {
+  return createEventConsumer({
+    kafka: deps.kafka,
+    groupId: deps.groupId ?? 'tally-usage.known-users.v1',
+    topics: [deps.topics.users],
+    deadLetterTopic: deps.topics.deadLetter,
+    logger: deps.logger,
+    apply: async (events) => {
+      await deps.users.remember(events.flatMap((e) => (e.type === 'UserSignedUp' ? [e.data.userId] : [])));
+    },
+  });
+}

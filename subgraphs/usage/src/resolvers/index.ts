@@ -1,0 +1,7 @@
+import { DateTimeScalar } from '@tally/service-kit';
+import type { Resolvers } from '../generated/resolvers-types';
+import { Mutation } from './mutation';
+import { Query, UsageRecord } from './usage-record';
+import { User } from './user';
+
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, User, UsageRecord };

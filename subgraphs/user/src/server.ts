@@ -1,0 +1,49 @@
+import {
+  createOutboxRelay,
+  createSubgraphApp,
+  kafkaHealth,
+  mongoHealth,
+  readSchema,
+  type BuiltSubgraph,
+  type SubgraphDeps,
+} from '@tally/service-kit';
+import type { Settings } from './config';
+import type { Context } from './context';
+import { createUserEvents } from './events/user-events';
+import { resolvers } from './resolvers';
+import { planModel } from './store/plan-model';
+import { subscriptionModel } from './store/subscription-model';
+import { createUserQueries } from './store/user-queries';
+import { userModel } from './store/user-model';
+import { makeCreatePlan } from './use-cases/create-plan';
+import { makeSignUp } from './use-cases/sign-up';
+import { makeSubscribePlan } from './use-cases/subscribe-plan';
+
+export const subgraphName = 'user';
+export const schema = readSchema(`${__dirname}/..`);
+
+export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltSubgraph & { relay: ReturnType<typeof createOutboxRelay> }> {
+  const models = { users: userModel(deps.db), plans: planModel(deps.db), subscriptions: subscriptionModel(deps.db) };
+  await Promise.all(Object.values(models).map((m) => m.init()));
+  const relay = createOutboxRelay({
+    models: Object.values(models),
+    producer: deps.kafka.producer({ allowAutoTopicCreation: true }),
+    logger: deps.logger,
+  });
+  const events = createUserEvents(deps.settings.topics);
+  const published = () => relay.kick();
+  const context: Context = {
+    queries: createUserQueries(models),
+    signUp: makeSignUp({ users: models.users, events, published }),
+    createPlan: makeCreatePlan({ plans: models.plans, events, published }),
+    subscribePlan: makeSubscribePlan({ ...models, events, published }),
+  };
+  const { httpServer } = await createSubgraphApp({
+    typeDefs: schema.typeDefs,
+    resolvers: resolvers as never,
+    logger: deps.logger,
+    healthChecks: { mongo: mongoHealth(deps.db), kafka: kafkaHealth(deps.kafka), registry: deps.registry.health },
+    context: async () => context,
+  });
+  return { httpServer, relay, workers: [relay] };
+}

@@ -1,0 +1,46 @@
+import type { SupergraphManager } from '@apollo/gateway';
+import type { Logger } from 'pino';
+import type { RegistryPoller } from './registry-poller';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A supergraph manager fed by the registry. The first schema is awaited; later ones are
+ * swapped in by Apollo Gateway, whose requests in flight finish on the schema they began with.
+ */
+export function registrySupergraph(opts: { poller: RegistryPoller; pollSeconds: number; logger: Logger }): SupergraphManager {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  return {
+    async initialize({ update }) {
+      let first = await opts.poller.poll();
+      for (let waited = 0; !first && !stopped; waited++) {
+        if (waited % 5 === 0) opts.logger.info('waiting for the registry to serve a supergraph');
+        await sleep(opts.pollSeconds * 1000);
+        first = await opts.poller.poll();
+      }
+      if (!first) throw new Error('stopped before a supergraph arrived');
+      opts.logger.info({ supergraphId: first.id }, 'supergraph loaded');
+      const tick = async () => {
+        const next = await opts.poller.poll();
+        if (next) {
+          try {
+            update(next.sdl);
+            opts.logger.info({ supergraphId: next.id }, 'supergraph updated');
+          } catch (err) {
+            opts.logger.error({ err, supergraphId: next.id }, 'supergraph rejected; keeping the previous one');
+          }
+        }
+        if (!stopped) timer = setTimeout(() => void tick(), opts.pollSeconds * 1000);
+      };
+      timer = setTimeout(() => void tick(), opts.pollSeconds * 1000);
+      return {
+        supergraphSdl: first.sdl,
+        cleanup: async () => {
+          stopped = true;
+          clearTimeout(timer);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { createFormatError, healthRouter, type Logger } from '@tally/service-kit';
+import express from 'express';
+import type { Settings } from './config';
+import { createInstancePool } from './routing/instance-pool';
+import { createRegistryPoller } from './routing/registry-poller';
+import { registrySupergraph } from './routing/registry-supergraph';
+import { createRoutingFetcher } from './routing/routing-fetcher';
+
+export interface Gateway {
+  httpServer: Server;
+  /** Resolves once the first supergraph is loaded and /graphql answers. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The gateway's HTTP server: health at once, /graphql once the registry served a schema. */
+export function createServer(deps: { settings: Settings; logger: Logger }): Gateway {
+  const { settings, logger } = deps;
+  const pool = createInstancePool();
+  const poller = createRegistryPoller({ registryUrl: settings.registry.url, pollSeconds: settings.registry.pollSeconds, pool, logger });
+  const gateway = new ApolloGateway({
+    supergraphSdl: registrySupergraph({ poller, pollSeconds: settings.registry.pollSeconds, logger }),
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource({ url, fetcher: createRoutingFetcher({ subgraph: name, pool, timeoutMs: settings.subgraphTimeoutMs, logger }) }),
+  });
+  const app = express();
+  const httpServer = createHttpServer(app);
+  let loaded = false;
+  app.use(
+    healthRouter({
+      registry: poller.health,
+      supergraph: async () => {
+        if (!loaded) throw new Error('no supergraph loaded yet');
+      },
+    }),
+  );
+  const apollo = new ApolloServer({
+    gateway,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  return {
+    httpServer,
+    async start() {
+      await apollo.start();
+      app.use('/graphql', express.json({ limit: '5mb' }), expressMiddleware(apollo, { context: async ({ req }) => ({ headers: req.headers }) }));
+      loaded = true;
+    },
+    stop: () => apollo.stop(),
+  };
+}
