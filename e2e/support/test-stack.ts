@@ -47,7 +47,7 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
 
   /** Starts one process of `name` and resolves once it answers /health/ready. */
   async function start(name: ServiceName, env: Record<string, string> = {}): Promise<RunningService> {
-    const port = await freePort();
+    const port = env.PORT ? Number(env.PORT) : await freePort();
     const url = `http://127.0.0.1:${port}`;
     if (name === 'registry') registryUrl = url;
     const proc = startServiceProcess(
@@ -78,6 +78,19 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
       return { gateway: await start('gateway') };
     },
     output: () => output.join(''),
+    instances: (name: ServiceName) => running.filter((s) => s.name === name),
+    /** Stops every running process of `name` (SIGTERM: they deregister). */
+    async stop(name: ServiceName): Promise<void> {
+      const mine = running.filter((s) => s.name === name);
+      await Promise.all(mine.map((s) => s.proc.stop(5000)));
+      mine.forEach((s) => running.splice(running.indexOf(s), 1));
+    },
+    /** Stops `name` and starts it again on the same port and database. */
+    async restart(name: ServiceName): Promise<RunningService> {
+      const old = running.find((s) => s.name === name)!;
+      await this.stop(name);
+      return start(name, { PORT: new URL(old.url).port });
+    },
     async stopAll(): Promise<void> {
       await Promise.all(running.reverse().map((s) => s.proc.stop(5000)));
     },

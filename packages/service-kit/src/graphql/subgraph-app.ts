@@ -36,7 +36,16 @@ export async function createSubgraphApp<C extends BaseContext>(opts: SubgraphApp
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(opts.plugins ?? [])],
   });
   await apollo.start();
-  app.use(healthRouter(opts.healthChecks));
-  app.use('/graphql', express.json({ limit: '5mb' }), expressMiddleware(apollo, { context: opts.context }));
+  let graphqlRequests = 0;
+  app.use(healthRouter(opts.healthChecks, () => ({ graphqlRequests })));
+  app.use(
+    '/graphql',
+    (_req, _res, next) => {
+      graphqlRequests++;
+      next();
+    },
+    express.json({ limit: '5mb' }),
+    expressMiddleware(apollo, { context: opts.context }),
+  );
   return { app, httpServer, apollo: apollo as unknown as ApolloServer<BaseContext> };
 }

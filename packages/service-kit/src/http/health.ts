@@ -21,10 +21,10 @@ async function runCheck(check: HealthCheck): Promise<string | null> {
 }
 
 /** `/health/live` is 200 while the process runs; `/health/ready` only when every check passes. */
-export function healthRouter(checks: Record<string, HealthCheck>): Router {
+export function healthRouter(checks: Record<string, HealthCheck>, stats: () => object = () => ({})): Router {
   const router = Router();
   router.get('/health/live', (_req, res) => {
-    res.json({ status: 'live' });
+    res.json({ status: 'live', ...stats() });
   });
   router.get('/health/ready', async (_req, res) => {
     const names = Object.keys(checks);

@@ -1,0 +1,38 @@
+import { createServer } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { createLogger, createRegistryClient, listen } from '@tally/service-kit';
+import express from 'express';
+import { parse } from 'graphql';
+
+/** A throwaway subgraph `extra` whose every String field answers "pong", registered for real. */
+export async function startExtraSubgraph(registryUrl: string, sdl: string) {
+  const full = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\n${sdl}`;
+  const app = express();
+  const httpServer = createServer(app);
+  const fields = [...sdl.matchAll(/(\w+): String/g)].map((m) => m[1]!);
+  const apollo = new ApolloServer({
+    schema: buildSubgraphSchema({ typeDefs: parse(full), resolvers: { Query: Object.fromEntries(fields.map((f) => [f, () => 'pong'])) } }),
+  });
+  await apollo.start();
+  app.use('/graphql', express.json(), expressMiddleware(apollo));
+  const listening = await listen(httpServer, '127.0.0.1', 0);
+  const registry = createRegistryClient({
+    registryUrl,
+    token: 'tally-dev-registry-token',
+    subgraph: 'extra',
+    url: `${listening.url}/graphql`,
+    sdl: full,
+    heartbeatSeconds: 1,
+    logger: createLogger('extra', 'warn'),
+  });
+  await registry.start();
+  return {
+    async stop() {
+      await registry.stop();
+      await apollo.stop();
+      await listening.close(1000);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { PERIOD_PATTERN, calendarDate, compareDates, daysInPeriod, isPeriod, parsePeriod, periodOfDate, type LocalDate } from './period';
+export { endOfLocalDay, localDayOf, periodRange, startOfLocalDay } from './zoned-time';
