@@ -38,6 +38,7 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
     REGISTRY_LEASE_SECONDS: '3',
     REGISTRY_SWEEP_SECONDS: '1',
     REGISTRY_POLL_SECONDS: '0.5',
+    KAFKA_GROUP_PREFIX: `e2e-${tag}`,
     TOPIC_USERS: `e2e-${tag}.user.events.v1`,
     TOPIC_USAGE: `e2e-${tag}.usage.events.v1`,
     TOPIC_DEAD_LETTER: `e2e-${tag}.dead-letter.v1`,

@@ -45,7 +45,11 @@ export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
   const wall = wallClockMs(date);
   // Converges in one or two steps unless midnight falls in a DST gap; then it oscillates.
   let t = wall - offsetAt(wall, timeZone);
-  for (let i = 0; i < 3 && wall - offsetAt(t, timeZone) !== t; i++) t = wall - offsetAt(t, timeZone);
+  for (let i = 0; i < 3; i++) {
+    const next = wall - offsetAt(t, timeZone);
+    if (next === t) break;
+    t = next;
+  }
   if (wallClockAt(t, timeZone).ms === wall) return new Date(t);
   // Midnight does not exist that day: the day starts at the transition, found to the second.
   let lo = Math.floor((t - 3 * 3600_000) / 1000);

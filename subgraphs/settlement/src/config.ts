@@ -1,7 +1,8 @@
-import { loadSettings, subgraphSettings } from '@tally/service-kit';
+import { topicsSchema } from '@tally/events';
+import { billingSettings, loadSettings, subgraphSettings } from '@tally/service-kit';
 import type { z } from 'zod';
 
-export const settingsSchema = subgraphSettings;
+export const settingsSchema = subgraphSettings.extend({ topics: topicsSchema, billing: billingSettings });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export function loadConfig(overrides?: Record<string, unknown>) {

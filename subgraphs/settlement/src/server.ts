@@ -1,17 +1,35 @@
-import { createSubgraphApp, mongoHealth, kafkaHealth, readSchema, type SubgraphDeps, type BuiltSubgraph } from '@tally/service-kit';
+import { createSubgraphApp, kafkaHealth, mongoHealth, readSchema, type BuiltSubgraph, type SubgraphDeps } from '@tally/service-kit';
 import type { Settings } from './config';
-import { createResolvers } from './resolvers';
+import type { Context } from './context';
+import { createSettlementConsumer } from './events/settlement-consumer';
+import { resolvers } from './resolvers';
+import { createFactStore } from './store/fact-store';
+import { subscriptionFactModel } from './store/subscription-fact-model';
+import { usageFactModel } from './store/usage-fact-model';
+import { makeBillOf } from './use-cases/bill-of';
 
 export const subgraphName = 'settlement';
 export const schema = readSchema(`${__dirname}/..`);
 
 export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltSubgraph> {
+  const { settings } = deps;
+  const models = { subscriptions: subscriptionFactModel(deps.db), usages: usageFactModel(deps.db) };
+  await Promise.all(Object.values(models).map((m) => m.init()));
+  const facts = createFactStore(models);
+  const consumer = createSettlementConsumer({
+    kafka: deps.kafka,
+    groupPrefix: settings.kafka.groupPrefix,
+    topics: settings.topics,
+    facts,
+    logger: deps.logger,
+  });
+  const context: Context = { billOf: makeBillOf({ facts, timeZone: settings.billing.timeZone }) };
   const { httpServer } = await createSubgraphApp({
     typeDefs: schema.typeDefs,
-    resolvers: createResolvers(deps.db) as never,
+    resolvers: resolvers as never,
     logger: deps.logger,
-    healthChecks: { mongo: mongoHealth(deps.db), kafka: kafkaHealth(deps.kafka), registry: deps.registry.health },
-    context: async () => ({}),
+    healthChecks: { mongo: mongoHealth(deps.db), kafka: kafkaHealth(deps.kafka), registry: deps.registry.health, consumer: consumer.health },
+    context: async () => context,
   });
-  return { httpServer };
+  return { httpServer, workers: [consumer] };
 }

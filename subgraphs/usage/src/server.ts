@@ -10,7 +10,7 @@ import {
 } from '@tally/service-kit';
 import type { Settings } from './config';
 import type { Context } from './context';
-import { periodRange } from './domain/period';
+import { periodRange } from '@tally/billing-time';
 import { createKnownUsersConsumer } from './events/known-users-consumer';
 import { usageRecorded } from './events/usage-events';
 import { resolvers } from './resolvers';
@@ -33,7 +33,7 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
     knownUsers,
     userSubgraph: createSubgraphClient({ registryUrl: settings.registry.url, subgraph: 'user' }),
   });
-  const consumer = createKnownUsersConsumer({ kafka: deps.kafka, topics: settings.topics, users, logger: deps.logger });
+  const consumer = createKnownUsersConsumer({ kafka: deps.kafka, groupPrefix: settings.kafka.groupPrefix, topics: settings.topics, users, logger: deps.logger });
   const context: Context = {
     queries: createUsageQueries(records),
     recordUsages: makeRecordUsages({ records, users, toEvent: (r) => usageRecorded(settings.topics, r), published: () => relay.kick() }),

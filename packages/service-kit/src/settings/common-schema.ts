@@ -17,7 +17,8 @@ export const baseSettings = z.object({
 });
 
 export const mongoSettings = z.object({ url: z.string().startsWith('mongodb'), database: z.string().min(1) });
-export const kafkaSettings = z.object({ brokers });
+/** `groupPrefix` namespaces consumer groups, so stacks sharing one Kafka never share a group. */
+export const kafkaSettings = z.object({ brokers, groupPrefix: z.string().regex(/^[A-Za-z0-9._-]+$/).default('tally') });
 export const registrySettings = z.object({
   url: z.url(),
   token: z.string().min(8),

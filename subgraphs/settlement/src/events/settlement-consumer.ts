@@ -8,10 +8,10 @@ import type { FactStore } from '../store/fact-store';
  * Settlement's only input: PlanSubscribed and UsageRecorded, stored as facts keyed by their
  * natural ids, so any order and any number of deliveries give the same bills.
  */
-export function createSettlementConsumer(deps: { kafka: Kafka; topics: Topics; facts: FactStore; logger: Logger; groupId?: string }) {
+export function createSettlementConsumer(deps: { kafka: Kafka; groupPrefix: string; topics: Topics; facts: FactStore; logger: Logger }) {
   return createEventConsumer({
     kafka: deps.kafka,
-    groupId: deps.groupId ?? 'tally-settlement.facts.v1',
+    groupId: `${deps.groupPrefix}.settlement.facts.v1`,
     topics: [deps.topics.users, deps.topics.usage],
     deadLetterTopic: deps.topics.deadLetter,
     logger: deps.logger,

@@ -1,5 +1,6 @@
-import { GraphQLResolveInfo } from 'graphql';
-import { RatedBill } from '../domain/rate-bill';
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { SettledBill } from '../domain/settle-bill';
+import { RatedLine } from '../domain/rate-line';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -12,20 +13,60 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An ISO-8601 instant: with an offset on input, UTC on output. */
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** null = unlimited. */
+export type Allowance = {
+  __typename?: 'Allowance';
+  dataMb?: Maybe<Scalars['Int']['output']>;
+  smsCount?: Maybe<Scalars['Int']['output']>;
+  voiceSeconds?: Maybe<Scalars['Int']['output']>;
 };
 
 export type Bill = {
   __typename?: 'Bill';
   baseFee: Scalars['Int']['output'];
+  /** Events that shaped this bill. */
+  eventsApplied: Scalars['Int']['output'];
+  /** One per plan used in the period, in order of first day. */
+  lines: Array<BillLine>;
   overageCharge: Scalars['Int']['output'];
   period: Scalars['String']['output'];
+  /** baseFee + overageCharge */
   total: Scalars['Int']['output'];
+  /** Usage on days with no plan in force (not charged). */
+  unratedUsage: UsageTotals;
+  /** When the last of them was applied. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** All usage of the period. */
+  usage: UsageTotals;
+  user: User;
   userId: Scalars['ID']['output'];
+};
+
+export type BillLine = {
+  __typename?: 'BillLine';
+  /** Prorated; null = unlimited. */
+  allowance: Allowance;
+  baseFee: Scalars['Int']['output'];
+  days: Scalars['Int']['output'];
+  overage: UsageTotals;
+  overageCharge: Scalars['Int']['output'];
+  plan: Plan;
+  usage: UsageTotals;
+};
+
+export type Plan = {
+  __typename?: 'Plan';
+  id: Scalars['ID']['output'];
 };
 
 export type Query = {
   __typename?: 'Query';
+  /** A period with nothing in it is a zero bill, not null. */
   bill: Bill;
 };
 
@@ -35,8 +76,16 @@ export type QueryBillArgs = {
   userId: Scalars['ID']['input'];
 };
 
+export type UsageTotals = {
+  __typename?: 'UsageTotals';
+  dataMb: Scalars['Int']['output'];
+  smsCount: Scalars['Int']['output'];
+  voiceSeconds: Scalars['Int']['output'];
+};
+
 export type User = {
   __typename?: 'User';
+  /** A period (YYYY-MM, billing time zone) with nothing in it is a zero bill, not null. */
   bill: Bill;
   id: Scalars['ID']['output'];
 };
@@ -141,36 +190,82 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Bill: ResolverTypeWrapper<RatedBill>;
+  Allowance: ResolverTypeWrapper<Partial<Allowance>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  Bill: ResolverTypeWrapper<SettledBill>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
+  BillLine: ResolverTypeWrapper<RatedLine>;
+  DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  Plan: ResolverTypeWrapper<Partial<Plan>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UsageTotals: ResolverTypeWrapper<Partial<UsageTotals>>;
   User: ResolverTypeWrapper<Partial<Omit<User, 'bill'> & { bill: ResolversTypes['Bill'] }>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Bill: RatedBill;
+  Allowance: Partial<Allowance>;
   Int: Partial<Scalars['Int']['output']>;
+  Bill: SettledBill;
   String: Partial<Scalars['String']['output']>;
   ID: Partial<Scalars['ID']['output']>;
+  BillLine: RatedLine;
+  DateTime: Partial<Scalars['DateTime']['output']>;
+  Plan: Partial<Plan>;
   Query: Record<PropertyKey, never>;
+  UsageTotals: Partial<UsageTotals>;
   User: Partial<Omit<User, 'bill'> & { bill: ResolversParentTypes['Bill'] } | FederationReferenceTypes['User']>;
   Boolean: Partial<Scalars['Boolean']['output']>;
 }>;
 
+export type AllowanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Allowance'] = ResolversParentTypes['Allowance']> = ResolversObject<{
+  dataMb?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  smsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  voiceSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type BillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Bill'] = ResolversParentTypes['Bill']> = ResolversObject<{
   baseFee?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eventsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['BillLine']>, ParentType, ContextType>;
   overageCharge?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unratedUsage?: Resolver<ResolversTypes['UsageTotals'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['UsageTotals'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type BillLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BillLine'] = ResolversParentTypes['BillLine']> = ResolversObject<{
+  allowance?: Resolver<ResolversTypes['Allowance'], ParentType, ContextType>;
+  baseFee?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overage?: Resolver<ResolversTypes['UsageTotals'], ParentType, ContextType>;
+  overageCharge?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['UsageTotals'], ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type PlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   bill?: Resolver<ResolversTypes['Bill'], ParentType, ContextType, RequireFields<QueryBillArgs, 'period' | 'userId'>>;
+}>;
+
+export type UsageTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsageTotals'] = ResolversParentTypes['UsageTotals']> = ResolversObject<{
+  dataMb?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  smsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  voiceSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -180,8 +275,13 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Allowance?: AllowanceResolvers<ContextType>;
   Bill?: BillResolvers<ContextType>;
+  BillLine?: BillLineResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Plan?: PlanResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  UsageTotals?: UsageTotalsResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

@@ -1,15 +1,7 @@
-import type { Connection } from 'mongoose';
+import { DateTimeScalar } from '@tally/service-kit';
+import type { Resolvers } from '../generated/resolvers-types';
+import { Bill, BillLine } from './bill';
+import { Query } from './query';
+import { User } from './user';
 
-export function createResolvers(db: Connection) {
-  const bill = async (userId: string, period: string) => {
-    const stored = await db.collection('bills').findOne({ userId, period });
-    return stored ?? { userId, period, baseFee: 0, overageCharge: 0, total: 0 };
-  };
-  return {
-    Query: { bill: (_: unknown, args: { userId: string; period: string }) => bill(args.userId, args.period) },
-    User: {
-      __resolveReference: (ref: { id: string }) => ref,
-      bill: (user: { id: string }, args: { period: string }) => bill(user.id, args.period),
-    },
-  };
-}
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, User, Bill, BillLine };

@@ -26,10 +26,19 @@ export function createFactStore(m: { subscriptions: Model<SubscriptionFactDoc>; 
         usages.length ? m.usages.bulkWrite(usages, { ordered: false }) : null,
       ]);
     },
-    subscriptionsBefore: (userId: string, to: Date) =>
-      m.subscriptions.find({ userId, effectiveAt: { $lt: to } }).lean<SubscriptionFactDoc[]>(),
-    usagesBetween: (userId: string, from: Date, to: Date) =>
-      m.usages.find({ userId, occurredAt: { $gte: from, $lt: to } }, { type: 1, amount: 1, occurredAt: 1, appliedAt: 1 }).lean<UsageFactDoc[]>(),
+    /** What a bill of [from, to) needs: every subscription effective before `to`, the usage in the range. */
+    async factsForBill(userId: string, range: { from: Date; to: Date }) {
+      const [subscriptions, usages] = await Promise.all([
+        m.subscriptions.find({ userId, effectiveAt: { $lt: range.to } }, { eventId: 0 }).lean<SubscriptionFactDoc[]>(),
+        m.usages
+          .find({ userId, occurredAt: { $gte: range.from, $lt: range.to } }, { type: 1, amount: 1, occurredAt: 1, appliedAt: 1 })
+          .lean<UsageFactDoc[]>(),
+      ]);
+      return {
+        subscriptions: subscriptions.map((s) => ({ id: s._id, effectiveAt: s.effectiveAt, plan: s.plan, appliedAt: s.appliedAt })),
+        usages: usages.map((u) => ({ id: u._id, type: u.type, amount: u.amount, occurredAt: u.occurredAt, appliedAt: u.appliedAt })),
+      };
+    },
   };
 }
 

@@ -5,10 +5,10 @@ import type { Logger } from 'pino';
 import type { UserDirectory } from '../store/user-directory';
 
 /** Keeps the usage subgraph's copy of known users from UserSignedUp events. */
-export function createKnownUsersConsumer(deps: { kafka: Kafka; topics: Topics; users: UserDirectory; logger: Logger; groupId?: string }) {
+export function createKnownUsersConsumer(deps: { kafka: Kafka; groupPrefix: string; topics: Topics; users: UserDirectory; logger: Logger }) {
   return createEventConsumer({
     kafka: deps.kafka,
-    groupId: deps.groupId ?? 'tally-usage.known-users.v1',
+    groupId: `${deps.groupPrefix}.usage.known-users.v1`,
     topics: [deps.topics.users],
     deadLetterTopic: deps.topics.deadLetter,
     logger: deps.logger,

@@ -1,8 +1,9 @@
-import { GraphQLResolveInfo } from 'graphql';
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { UsageRecordDoc } from '../store/usage-record-model';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -11,7 +12,93 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An ISO-8601 instant: with an offset on input (2026-11-03T10:15:00+09:00), UTC on output. */
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Recording an id again with identical content returns the first record and changes nothing. */
+  recordUsage: UsageRecord;
+  /** 1..1000 items, each judged alone. */
+  recordUsages: RecordUsagesResult;
+};
+
+
+export type MutationRecordUsageArgs = {
+  input: RecordUsageInput;
+};
+
+
+export type MutationRecordUsagesArgs = {
+  input: Array<RecordUsageInput>;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  usageRecord?: Maybe<UsageRecord>;
+};
+
+
+export type QueryUsageRecordArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type RecordUsageInput = {
+  /** > 0 */
+  amount: Scalars['Int']['input'];
+  /** The caller's idempotency key, unique per record. */
+  id: Scalars['ID']['input'];
+  /** Not more than 5 minutes in the future. */
+  occurredAt: Scalars['DateTime']['input'];
+  type: UsageType;
+  userId: Scalars['ID']['input'];
+};
+
+export type RecordUsagesResult = {
+  __typename?: 'RecordUsagesResult';
+  /** Newly recorded. */
+  accepted: Scalars['Int']['output'];
+  /** Same id and same content as an earlier record: not counted again. */
+  duplicates: Scalars['Int']['output'];
+  rejected: Array<RejectedUsage>;
+};
+
+export type RejectedUsage = {
+  __typename?: 'RejectedUsage';
+  code: Scalars['String']['output'];
+  id?: Maybe<Scalars['ID']['output']>;
+  index: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type UsageRecord = {
+  __typename?: 'UsageRecord';
+  amount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  type: UsageType;
+  user: User;
+};
+
+export type UsageRecordConnection = {
+  __typename?: 'UsageRecordConnection';
+  edges: Array<UsageRecordEdge>;
+  pageInfo: PageInfo;
+};
+
+export type UsageRecordEdge = {
+  __typename?: 'UsageRecordEdge';
+  cursor: Scalars['String']['output'];
+  node: UsageRecord;
 };
 
 export type UsageSummary = {
@@ -23,15 +110,31 @@ export type UsageSummary = {
   voiceSeconds: Scalars['Int']['output'];
 };
 
+/** Units: DATA in megabytes, VOICE in seconds, SMS in messages. */
+export type UsageType =
+  | 'DATA'
+  | 'SMS'
+  | 'VOICE';
+
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
   usageSummary: UsageSummary;
+  /** Newest first. */
+  usages: UsageRecordConnection;
 };
 
 
 export type UserUsageSummaryArgs = {
   period: Scalars['String']['input'];
+};
+
+
+export type UserUsagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  period: Scalars['String']['input'];
+  type?: InputMaybe<UsageType>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -115,11 +218,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  UsageRecord: UsageRecord;
   User: User;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  UsageRecord:
+    ( { __typename: 'UsageRecord' }
+    & GraphQLRecursivePick<FederationTypes['UsageRecord'], {"id":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -129,22 +236,94 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  UsageSummary: ResolverTypeWrapper<Partial<UsageSummary>>;
-  Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
-  User: ResolverTypeWrapper<Partial<User>>;
-  ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
+  RecordUsageInput: ResolverTypeWrapper<Partial<RecordUsageInput>>;
+  Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  RecordUsagesResult: ResolverTypeWrapper<Partial<RecordUsagesResult>>;
+  RejectedUsage: ResolverTypeWrapper<Partial<RejectedUsage>>;
+  UsageRecord: ResolverTypeWrapper<UsageRecordDoc>;
+  UsageRecordConnection: ResolverTypeWrapper<Partial<Omit<UsageRecordConnection, 'edges'> & { edges: Array<ResolversTypes['UsageRecordEdge']> }>>;
+  UsageRecordEdge: ResolverTypeWrapper<Partial<Omit<UsageRecordEdge, 'node'> & { node: ResolversTypes['UsageRecord'] }>>;
+  UsageSummary: ResolverTypeWrapper<Partial<UsageSummary>>;
+  UsageType: ResolverTypeWrapper<Partial<UsageType>>;
+  User: ResolverTypeWrapper<Partial<Omit<User, 'usages'> & { usages: ResolversTypes['UsageRecordConnection'] }>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  UsageSummary: Partial<UsageSummary>;
-  Int: Partial<Scalars['Int']['output']>;
+  DateTime: Partial<Scalars['DateTime']['output']>;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: Partial<PageInfo>;
   String: Partial<Scalars['String']['output']>;
-  User: Partial<User | FederationReferenceTypes['User']>;
-  ID: Partial<Scalars['ID']['output']>;
   Boolean: Partial<Scalars['Boolean']['output']>;
+  Query: Record<PropertyKey, never>;
+  ID: Partial<Scalars['ID']['output']>;
+  RecordUsageInput: Partial<RecordUsageInput>;
+  Int: Partial<Scalars['Int']['output']>;
+  RecordUsagesResult: Partial<RecordUsagesResult>;
+  RejectedUsage: Partial<RejectedUsage>;
+  UsageRecord: UsageRecordDoc;
+  UsageRecordConnection: Partial<Omit<UsageRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['UsageRecordEdge']> }>;
+  UsageRecordEdge: Partial<Omit<UsageRecordEdge, 'node'> & { node: ResolversParentTypes['UsageRecord'] }>;
+  UsageSummary: Partial<UsageSummary>;
+  User: Partial<Omit<User, 'usages'> & { usages: ResolversParentTypes['UsageRecordConnection'] } | FederationReferenceTypes['User']>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  recordUsage?: Resolver<ResolversTypes['UsageRecord'], ParentType, ContextType, RequireFields<MutationRecordUsageArgs, 'input'>>;
+  recordUsages?: Resolver<ResolversTypes['RecordUsagesResult'], ParentType, ContextType, RequireFields<MutationRecordUsagesArgs, 'input'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  usageRecord?: Resolver<Maybe<ResolversTypes['UsageRecord']>, ParentType, ContextType, RequireFields<QueryUsageRecordArgs, 'id'>>;
+}>;
+
+export type RecordUsagesResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordUsagesResult'] = ResolversParentTypes['RecordUsagesResult']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<Array<ResolversTypes['RejectedUsage']>, ParentType, ContextType>;
+}>;
+
+export type RejectedUsageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RejectedUsage'] = ResolversParentTypes['RejectedUsage']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type UsageRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsageRecord'] = ResolversParentTypes['UsageRecord'], FederationReferenceType extends FederationReferenceTypes['UsageRecord'] = FederationReferenceTypes['UsageRecord']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['UsageRecord']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['UsageType'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type UsageRecordConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsageRecordConnection'] = ResolversParentTypes['UsageRecordConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['UsageRecordEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type UsageRecordEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsageRecordEdge'] = ResolversParentTypes['UsageRecordEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UsageRecord'], ParentType, ContextType>;
 }>;
 
 export type UsageSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsageSummary'] = ResolversParentTypes['UsageSummary']> = ResolversObject<{
@@ -159,9 +338,19 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   usageSummary?: Resolver<ResolversTypes['UsageSummary'], ParentType, ContextType, RequireFields<UserUsageSummaryArgs, 'period'>>;
+  usages?: Resolver<ResolversTypes['UsageRecordConnection'], ParentType, ContextType, RequireFields<UserUsagesArgs, 'first' | 'period'>>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  DateTime?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RecordUsagesResult?: RecordUsagesResultResolvers<ContextType>;
+  RejectedUsage?: RejectedUsageResolvers<ContextType>;
+  UsageRecord?: UsageRecordResolvers<ContextType>;
+  UsageRecordConnection?: UsageRecordConnectionResolvers<ContextType>;
+  UsageRecordEdge?: UsageRecordEdgeResolvers<ContextType>;
   UsageSummary?: UsageSummaryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;

@@ -20,9 +20,9 @@ export function createUserQueries(m: { users: Model<UserDoc>; plans: Model<PlanD
     },
     plans: () => m.plans.find({}, NO_OUTBOX).sort({ _id: 1 }).lean<PlanDoc[]>(),
     planById: (id: string) => m.plans.findById(id, NO_OUTBOX).lean<PlanDoc>(),
-    /** Oldest first: by effectiveAt, then by when they were made. */
+    /** Oldest first: by effectiveAt, then id (the order settlement uses for same-instant changes). */
     subscriptionsOf: (userId: string) =>
-      m.subscriptions.find({ userId }, NO_OUTBOX).sort({ effectiveAt: 1, createdAt: 1 }).lean<SubscriptionDoc[]>(),
+      m.subscriptions.find({ userId }, NO_OUTBOX).sort({ effectiveAt: 1, _id: 1 }).lean<SubscriptionDoc[]>(),
   };
 }
 
