@@ -29,7 +29,8 @@ module.exports = {
       moduleNameMapper,
       globalSetup: '<rootDir>/packages/testkit/src/global-setup.ts',
       globalTeardown: '<rootDir>/packages/testkit/src/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
+  // Per-project testTimeout is ignored by jest; the int tier starts real processes.
+  testTimeout: 120000,
 };

@@ -32,6 +32,7 @@ describe('one federated query through the gateway', () => {
        } }`,
       { id },
     );
+    if (res.errors) console.log(stack.output());
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
       user: {

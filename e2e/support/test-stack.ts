@@ -86,6 +86,12 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
       await Promise.all(mine.map((s) => s.proc.stop(5000)));
       mine.forEach((s) => running.splice(running.indexOf(s), 1));
     },
+    /** SIGKILLs every process of `name`: no deregistration, no flushing, as in a crash. */
+    async kill(name: ServiceName): Promise<void> {
+      const mine = running.filter((s) => s.name === name);
+      await Promise.all(mine.map((s) => new Promise((r) => (s.proc.child.once('exit', r), s.proc.child.kill('SIGKILL')))));
+      mine.forEach((s) => running.splice(running.indexOf(s), 1));
+    },
     /** Stops `name` and starts it again on the same port and database. */
     async restart(name: ServiceName): Promise<RunningService> {
       const old = running.find((s) => s.name === name)!;

@@ -11,7 +11,7 @@ export { createRegistryClient, RegistrationRefused, type RegistryClient } from '
 export { createSubgraphApp, type SubgraphApp, type SubgraphAppOptions } from './graphql/subgraph-app';
 export { createFormatError } from './graphql/format-error';
 export { connectMongo, mongoHealth } from './data/mongo';
-export { createKafka, kafkaHealth } from './data/kafka';
+export { createKafka, createProducer, ensureTopics, kafkaHealth, topicsWorker } from './data/kafka';
 export { readSchema } from './graphql/read-schema';
 export { bootSubgraph, type SubgraphDeps, type SubgraphSettings, type BuiltSubgraph } from './lifecycle/boot-subgraph';
 export { DateTimeScalar } from './graphql/date-time';

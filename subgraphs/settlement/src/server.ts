@@ -1,4 +1,4 @@
-import { createSubgraphApp, kafkaHealth, mongoHealth, readSchema, type BuiltSubgraph, type SubgraphDeps } from '@tally/service-kit';
+import { createSubgraphApp, kafkaHealth, mongoHealth, readSchema, topicsWorker, type BuiltSubgraph, type SubgraphDeps } from '@tally/service-kit';
 import type { Settings } from './config';
 import type { Context } from './context';
 import { createSettlementConsumer } from './events/settlement-consumer';
@@ -31,5 +31,5 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
     healthChecks: { mongo: mongoHealth(deps.db), kafka: kafkaHealth(deps.kafka), registry: deps.registry.health, consumer: consumer.health },
     context: async () => context,
   });
-  return { httpServer, workers: [consumer] };
+  return { httpServer, workers: [topicsWorker(deps.kafka, Object.values(settings.topics), settings.kafka.partitions), consumer] };
 }

@@ -1,5 +1,7 @@
 import {
   createOutboxRelay,
+  createProducer,
+  topicsWorker,
   createSubgraphApp,
   createSubgraphClient,
   kafkaHealth,
@@ -28,7 +30,7 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
   const records = usageRecordModel(deps.db);
   const knownUsers = knownUserModel(deps.db);
   await Promise.all([records.init(), knownUsers.init()]);
-  const relay = createOutboxRelay({ models: [records], producer: deps.kafka.producer({ allowAutoTopicCreation: true }), logger: deps.logger });
+  const relay = createOutboxRelay({ models: [records], producer: createProducer(deps.kafka), logger: deps.logger });
   const users = createUserDirectory({
     knownUsers,
     userSubgraph: createSubgraphClient({ registryUrl: settings.registry.url, subgraph: 'user' }),
@@ -46,5 +48,5 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
     healthChecks: { mongo: mongoHealth(deps.db), kafka: kafkaHealth(deps.kafka), registry: deps.registry.health },
     context: async () => context,
   });
-  return { httpServer, relay, workers: [relay, consumer] };
+  return { httpServer, relay, workers: [topicsWorker(deps.kafka, Object.values(settings.topics), settings.kafka.partitions), relay, consumer] };
 }

@@ -1,5 +1,7 @@
 import {
   createOutboxRelay,
+  createProducer,
+  topicsWorker,
   createSubgraphApp,
   kafkaHealth,
   mongoHealth,
@@ -27,7 +29,7 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
   await Promise.all(Object.values(models).map((m) => m.init()));
   const relay = createOutboxRelay({
     models: Object.values(models),
-    producer: deps.kafka.producer({ allowAutoTopicCreation: true }),
+    producer: createProducer(deps.kafka),
     logger: deps.logger,
   });
   const events = createUserEvents(deps.settings.topics);
@@ -45,5 +47,5 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
     healthChecks: { mongo: mongoHealth(deps.db), kafka: kafkaHealth(deps.kafka), registry: deps.registry.health },
     context: async () => context,
   });
-  return { httpServer, relay, workers: [relay] };
+  return { httpServer, relay, workers: [topicsWorker(deps.kafka, [deps.settings.topics.users], deps.settings.kafka.partitions), relay] };
 }

@@ -1,6 +1,7 @@
 import { deadLetterMessage, parseEvent, type TallyEvent } from '@tally/events';
 import type { Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import { createProducer } from '../data/kafka';
 import { backoffMs, isRetriable } from './retry';
 
 export interface EventConsumerOptions {
@@ -19,8 +20,9 @@ export interface EventConsumerOptions {
  * the effect is stored, so a crash means redelivery, never loss.
  */
 export function createEventConsumer(opts: EventConsumerOptions) {
-  const consumer = opts.kafka.consumer({ groupId: opts.groupId, maxWaitTimeInMs: 200 });
-  const producer: Producer = opts.kafka.producer({ allowAutoTopicCreation: true });
+  // A crashed member holds its partitions until its session times out: 10 s, not kafkajs' 30 s.
+  const consumer = opts.kafka.consumer({ groupId: opts.groupId, maxWaitTimeInMs: 200, sessionTimeout: 10_000, heartbeatInterval: 2_000 });
+  const producer: Producer = createProducer(opts.kafka);
   let ready = false;
   let applied = 0;
 

@@ -29,10 +29,10 @@ export function createFactStore(m: { subscriptions: Model<SubscriptionFactDoc>; 
     /** What a bill of [from, to) needs: every subscription effective before `to`, the usage in the range. */
     async factsForBill(userId: string, range: { from: Date; to: Date }) {
       const [subscriptions, usages] = await Promise.all([
-        m.subscriptions.find({ userId, effectiveAt: { $lt: range.to } }, { eventId: 0 }).lean<SubscriptionFactDoc[]>(),
+        m.subscriptions.find({ userId, effectiveAt: { $lt: range.to } }, { eventId: 0 }).lean<SubscriptionFactDoc[]>().exec(),
         m.usages
           .find({ userId, occurredAt: { $gte: range.from, $lt: range.to } }, { type: 1, amount: 1, occurredAt: 1, appliedAt: 1 })
-          .lean<UsageFactDoc[]>(),
+          .lean<UsageFactDoc[]>().exec(),
       ]);
       return {
         subscriptions: subscriptions.map((s) => ({ id: s._id, effectiveAt: s.effectiveAt, plan: s.plan, appliedAt: s.appliedAt })),

@@ -1,0 +1,126 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { createEvent, toKafkaMessage, topicsSchema } from '@tally/events';
+import { usageRecorded } from '../subgraphs/usage/src/events/usage-events';
+import { BASIC_30, billingApi, nextPhone, type UsageItem } from './support/billing-api';
+import { createTestStack } from './support/test-stack';
+
+describe('settlement keeps every bill exact through crashes', () => {
+  const stack = createTestStack();
+  let api: ReturnType<typeof billingApi>;
+
+  beforeAll(async () => {
+    const { gateway } = await stack.startAll();
+    api = billingApi(gateway.url);
+    await api.createPlan(BASIC_30);
+  });
+  afterAll(() => stack.stopAll());
+
+  it('the settlement consumer SIGKILLed mid-stream and restarted: every bill exact', async () => {
+    const users = await Promise.all([1, 2, 3].map((n) => api.signUp(`Crash ${n}`, nextPhone())));
+    for (const u of users) await api.subscribe(u, 'BASIC-30', '2026-10-01T00:00:00+09:00');
+    const perUser = 1500;
+    const items: UsageItem[] = users.flatMap((userId, u) =>
+      Array.from({ length: perUser }, (_, i) => ({
+        id: `${stack.tag}-c${u}-${i}`,
+        userId,
+        type: 'DATA' as const,
+        amount: 1 + (i % 3),
+        occurredAt: new Date(Date.UTC(2026, 10, 1 + (i % 25), 3, 0, i % 60)).toISOString(),
+      })),
+    );
+    const batches = Array.from({ length: Math.ceil(items.length / 1000) }, (_, b) => items.slice(b * 1000, b * 1000 + 1000));
+    await api.recordUsages(batches[0]!);
+    await stack.kill('settlement'); // most likely in the middle of consuming the first batch
+    for (const batch of batches.slice(1)) expect((await api.recordUsages(batch)).accepted).toBe(batch.length);
+    await stack.start('settlement');
+
+    const expectedData = Array.from({ length: perUser }, (_, i) => 1 + (i % 3)).reduce((a, b) => a + b, 0);
+    for (const u of users) {
+      const bill = await api.waitForBill(u, '2026-11', (b) => b.eventsApplied === perUser + 1, 60_000);
+      expect(bill.usage.dataMb).toBe(expectedData);
+      expect(bill.total).toBe(30000 + Math.max(0, expectedData - 1000) * 20);
+    }
+  });
+
+  it('the usage relay dead between write and publish: the event still goes out, counted once', async () => {
+    const userId = await api.signUp('Relay', nextPhone());
+    await api.subscribe(userId, 'BASIC-30', '2026-10-01T00:00:00+09:00');
+    const published = { id: `${stack.tag}-pub`, userId, type: 'SMS' as const, amount: 3, occurredAt: '2026-11-04T10:00:00+09:00' };
+    await api.recordUsages([published]);
+    await api.waitForBill(userId, '2026-11', (b) => b.eventsApplied === 2);
+
+    await stack.kill('usage');
+    // What a crash leaves behind: a record written with its event still pending (died before
+    // publishing), and a published one whose outbox was never marked sent (died after).
+    const mongo = await MongoClient.connect(process.env.MONGO_URL!);
+    try {
+      const records = mongo.db(`e2e_${stack.tag}_usage`).collection<Record<string, unknown>>('usage_records');
+      const now = new Date();
+      const unsent = { _id: `${stack.tag}-unsent`, userId, type: 'SMS' as const, amount: 4, occurredAt: new Date('2026-11-05T10:00:00+09:00'), recordedAt: now };
+      const topics = topicsSchema.parse({ users: `e2e-${stack.tag}.user.events.v1`, usage: `e2e-${stack.tag}.usage.events.v1`, deadLetter: `e2e-${stack.tag}.dead-letter.v1` });
+      await records.insertOne({ ...unsent, outbox: [usageRecorded(topics, unsent)], outboxPending: true });
+      const again = await records.findOne({ _id: published.id });
+      await records.updateOne(
+        { _id: published.id },
+        { $set: { outbox: [usageRecorded(topics, again as never)], outboxPending: true } },
+      );
+    } finally {
+      await mongo.close();
+    }
+
+    await stack.start('usage'); // its relay publishes what is pending
+    const bill = await api.waitForBill(userId, '2026-11', (b) => b.usage.smsCount >= 7);
+    await new Promise((r) => setTimeout(r, 1000));
+    const settled = await api.bill(userId, '2026-11');
+    expect(settled.usage.smsCount).toBe(7);
+    expect(settled.eventsApplied).toBe(3);
+    expect(bill.usage.smsCount).toBe(7);
+  });
+
+  it('a message that can never be processed goes to the dead-letter topic with its reason; the stream goes on', async () => {
+    const userId = await api.signUp('Poison', nextPhone());
+    await api.subscribe(userId, 'BASIC-30', '2026-10-01T00:00:00+09:00');
+    const kafka = new Kafka({ clientId: 'e2e-poison', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    const consumer = kafka.consumer({ groupId: `e2e-${stack.tag}-dlq-reader` });
+    await Promise.all([producer.connect(), consumer.connect()]);
+    try {
+      const topic = `e2e-${stack.tag}.usage.events.v1`;
+      const good = createEvent('UsageRecorded', userId, {
+        usageId: `${stack.tag}-after-poison`,
+        userId,
+        type: 'VOICE',
+        amount: 42,
+        occurredAt: '2026-11-06T10:00:00+09:00',
+        recordedAt: new Date().toISOString(),
+      });
+      await producer.send({
+        topic,
+        messages: [
+          { key: userId, value: '{not json' },
+          { key: userId, value: JSON.stringify({ ...good, id: 'not-a-uuid', data: { ...good.data, amount: -1 } }) },
+          toKafkaMessage(good),
+        ],
+      });
+      const bill = await api.waitForBill(userId, '2026-11', (b) => b.usage.voiceSeconds === 42);
+      expect(bill.eventsApplied).toBe(2);
+
+      const reasons: string[] = [];
+      await consumer.subscribe({ topic: `e2e-${stack.tag}.dead-letter.v1`, fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`dead letters seen: ${JSON.stringify(reasons)}`)), 30_000);
+        void consumer.run({
+          eachMessage: async ({ message }) => {
+            reasons.push(String(message.headers?.['dead-letter-reason'] ?? ''));
+            if (reasons.length === 2) (clearTimeout(timer), resolve());
+          },
+        });
+      });
+      expect(reasons[0]).toMatch(/not JSON/);
+      expect(reasons[1]).toMatch(/invalid UsageRecorded/);
+    } finally {
+      await Promise.all([producer.disconnect(), consumer.disconnect()]);
+    }
+  });
+});
