@@ -1,0 +1,10 @@
+export { provideInfra, STACK_PORTS, type Infra, type ProvideInfraOptions } from './provide-infra';
+export { startKafka, type KafkaServer, type StartKafkaOptions } from './kafka-server';
+export { startMongo, type MongoServer, type StartMongoOptions } from './mongo-server';
+export { ensureJars, jarsUpToDate } from './ensure-jars';
+export { freePort, isPortFree } from './free-port';
+export { renderKafkaProperties, newClusterId, clusterIdOf } from './kafka-properties';
+export { staleAction, type PidRecord, type StaleAction } from './pid-files';
+export { findOnPath, requireCommand } from './find-command';
+export { waitUntil } from './wait-until';
+export type { InfraMode, RuntimeName } from './paths';

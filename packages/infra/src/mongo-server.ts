@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { MongoClient } from 'mongodb';
+import { ensureJars } from './ensure-jars';
+import { requireCommand } from './find-command';
+import { freePort } from './free-port';
+import { spawnJava, startupError } from './java-process';
+import { infraPaths, type InfraMode } from './paths';
+import { preflight } from './preflight';
+import { waitUntil } from './wait-until';
+
+export interface StartMongoOptions {
+  rootDir: string;
+  /** Keys the pid files, so a test run never touches the stack's server. Default 'test'. */
+  mode?: InfraMode;
+  /** A free one when omitted. */
+  port?: number;
+  /** H2 MVStore file that keeps the data across restarts; in memory when omitted. */
+  h2File?: string;
+  /** The server's stdout and stderr (truncated on start). */
+  logFile: string;
+  /** The server exits when this process is gone. Default: this Node process. */
+  parentPid?: number;
+  readyDeadlineMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface MongoServer {
+  /** `mongodb://127.0.0.1:PORT`, for MONGO_URL. */
+  url: string;
+  pid: number;
+  logFile: string;
+  stop: () => Promise<void>;
+}
+
+const STOP_GRACE_MS = 5_000;
+
+/** Starts mongo-java-server (infra/mongo/TallyMongoServer.java); resolves once it answers ping. */
+export async function startMongo(opts: StartMongoOptions): Promise<MongoServer> {
+  const { rootDir, logFile, h2File, mode = 'test', parentPid = process.pid } = opts;
+  requireCommand('java');
+  const paths = infraPaths(rootDir);
+  const lib = await ensureJars(rootDir, 'mongo', opts.log);
+  await preflight(rootDir, mode, 'mongo', [opts.port]);
+  const port = opts.port ?? (await freePort());
+  if (h2File) mkdirSync(dirname(h2File), { recursive: true });
+
+  const args = ['-Xmx512m', '-cp', join(lib, '*'), paths.mongoServer, '--port', String(port)];
+  if (h2File) args.push('--h2', h2File);
+  args.push('--parent-pid', String(parentPid));
+  const server = spawnJava({
+    name: 'mongo',
+    mode,
+    logFile,
+    pidDir: paths.pids,
+    marker: paths.mongoServer,
+    parentPid,
+    args,
+  });
+  const url = `mongodb://127.0.0.1:${port}`;
+  try {
+    await waitUntil(() => ping(url), {
+      deadlineMs: opts.readyDeadlineMs ?? 60_000,
+      intervalMs: 200,
+      gone: server.exitReason,
+    });
+  } catch (err) {
+    await server.stop(2_000);
+    throw startupError('MongoDB', err instanceof Error ? err.message : String(err), logFile);
+  }
+  return { url, pid: server.pid, logFile, stop: () => server.stop(STOP_GRACE_MS) };
+}
+
+async function ping(url: string): Promise<void> {
+  const client = new MongoClient(url, { serverSelectionTimeoutMS: 1000, connectTimeoutMS: 1000 });
+  try {
+    await client.connect();
+    await client.db('admin').command({ ping: 1 });
+  } finally {
+    await client.close();
+  }
+}

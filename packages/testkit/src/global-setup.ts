@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+// Relative on purpose: jest loads globalSetup with plain Node resolution (no moduleNameMapper),
+// and `@tally/infra` would then mean its dist/, which may be stale or not built yet. This file
+// is jest-only, so it is left out of the package build.
+import { provideInfra } from '../../infra/src';
+import { INFRA_HANDLE, type InfraHolder } from './infra-handle';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/**
+ * Once per jest run of the `int` project: real Kafka and MongoDB (or the ones KAFKA_BROKERS /
+ * MONGO_URL name), announced to the test workers through the environment they inherit. The
+ * JVMs watch this process and exit if jest dies without running the teardown.
+ */
+export default async function globalSetup(): Promise<void> {
+  const infra = await provideInfra({
+    mode: 'test',
+    rootDir: ROOT,
+    log: (line) => console.log(line),
+  });
+  process.env.KAFKA_BROKERS = infra.kafkaBrokers;
+  process.env.MONGO_URL = infra.mongoUrl;
+  (globalThis as InfraHolder)[INFRA_HANDLE] = infra;
+}

@@ -1,0 +1,2 @@
+export { uniqueName } from './unique-name';
+export { kafkaBrokers, mongoUrl, mongoUrlFor } from './infra-env';
