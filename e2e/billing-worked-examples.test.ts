@@ -6,7 +6,12 @@ describe('the worked examples through the gateway', () => {
   const stack = createTestStack();
   let api: ReturnType<typeof billingApi>;
   let seq = 0;
-  const use = (userId: string, type: UsageItem['type'], amount: number, occurredAt: string): UsageItem => ({
+  const use = (
+    userId: string,
+    type: UsageItem['type'],
+    amount: number,
+    occurredAt: string,
+  ): UsageItem => ({
     id: `${stack.tag}-u${++seq}`,
     userId,
     type,
@@ -33,9 +38,19 @@ describe('the worked examples through the gateway', () => {
     ];
     expect(await api.recordUsages(usage)).toEqual({ accepted: 4, duplicates: 0, rejected: [] });
     const bill = await api.waitForBill(user, '2026-11', (b) => b.eventsApplied === 5);
-    expect(bill).toMatchObject({ baseFee: 30000, overageCharge: 4000, total: 34000, usage: { dataMb: 1200, voiceSeconds: 100, smsCount: 5 } });
+    expect(bill).toMatchObject({
+      baseFee: 30000,
+      overageCharge: 4000,
+      total: 34000,
+      usage: { dataMb: 1200, voiceSeconds: 100, smsCount: 5 },
+    });
     expect(bill.lines).toEqual([
-      expect.objectContaining({ plan: { id: 'BASIC-30', name: 'Basic 30' }, days: 30, baseFee: 30000, overageCharge: 4000 }),
+      expect.objectContaining({
+        plan: { id: 'BASIC-30', name: 'Basic 30' },
+        days: 30,
+        baseFee: 30000,
+        overageCharge: 4000,
+      }),
     ]);
   });
 
@@ -43,7 +58,10 @@ describe('the worked examples through the gateway', () => {
     const user = await api.signUp('Example Two', nextPhone());
     await api.subscribe(user, 'BASIC-30', '2026-11-01T00:00:00+09:00');
     await api.subscribe(user, 'PREMIUM-60', '2026-11-16T09:00:00+09:00');
-    await api.recordUsages([use(user, 'DATA', 800, '2026-11-10T12:00:00+09:00'), use(user, 'DATA', 5000, '2026-11-16T08:00:00+09:00')]);
+    await api.recordUsages([
+      use(user, 'DATA', 800, '2026-11-10T12:00:00+09:00'),
+      use(user, 'DATA', 5000, '2026-11-16T08:00:00+09:00'),
+    ]);
     const bill = await api.waitForBill(user, '2026-11', (b) => b.eventsApplied === 4);
     expect(bill).toMatchObject({ baseFee: 45000, overageCharge: 6000, total: 51000 });
     expect(bill.lines.map((l) => [l.plan.id, l.days, l.baseFee, l.overageCharge])).toEqual([
@@ -69,13 +87,20 @@ describe('the worked examples through the gateway', () => {
     await api.recordUsages([use(user, 'DATA', 100, '2026-11-05T10:00:00+09:00')]);
     const bill = await api.waitForBill(user, '2026-11', (b) => b.eventsApplied === 2);
     expect(bill.unratedUsage).toEqual({ dataMb: 100, voiceSeconds: 0, smsCount: 0 });
-    expect(bill.lines).toEqual([expect.objectContaining({ days: 20, baseFee: 20000, overageCharge: 0 })]);
+    expect(bill.lines).toEqual([
+      expect.objectContaining({ days: 20, baseFee: 20000, overageCharge: 0 }),
+    ]);
     expect(bill.lines[0]!.allowance.dataMb).toBe(666);
     expect(bill.total).toBe(20000);
   });
 
   it('an empty period is a zero bill, not null', async () => {
     const user = await api.signUp('Nobody', nextPhone());
-    expect(await api.bill(user, '2026-11')).toMatchObject({ total: 0, lines: [], eventsApplied: 0, updatedAt: null });
+    expect(await api.bill(user, '2026-11')).toMatchObject({
+      total: 0,
+      lines: [],
+      eventsApplied: 0,
+      updatedAt: null,
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { BASIC_30, billingApi, nextPhone } from './support/billing-api';
 import { createTestStack, gql, type RunningService } from './support/test-stack';
 
-const codes = (res: { errors?: Array<{ extensions?: { code?: string } }> }) => res.errors?.map((e) => e.extensions?.code);
+const codes = (res: { errors?: Array<{ extensions?: { code?: string } }> }) =>
+  res.errors?.map((e) => e.extensions?.code);
 
 describe('the contract’s error codes, through the gateway', () => {
   const stack = createTestStack();
@@ -17,7 +18,10 @@ describe('the contract’s error codes, through the gateway', () => {
   });
   afterAll(() => stack.stopAll());
 
-  const signUp = (phone: string) => gql(gateway.url, 'mutation($i: SignUpInput!) { signUp(input: $i) { id phone } }', { i: { name: 'X', phone } });
+  const signUp = (phone: string) =>
+    gql(gateway.url, 'mutation($i: SignUpInput!) { signUp(input: $i) { id phone } }', {
+      i: { name: 'X', phone },
+    });
   const recordUsage = (input: Record<string, unknown>) =>
     gql<{ recordUsage: { id: string; amount: number; recordedAt: string } }>(
       gateway.url,
@@ -27,40 +31,82 @@ describe('the contract’s error codes, through the gateway', () => {
 
   it('BAD_USER_INPUT: a phone we do not accept, a bad period, a zero amount, a time in the future', async () => {
     expect(codes(await signUp('12345'))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(gateway.url, `{ user(id: "${userId}") { bill(period: "2026-13") { total } } }`))).toEqual(['BAD_USER_INPUT']);
-    const base = { id: `${stack.tag}-bad`, userId, type: 'DATA', occurredAt: '2026-11-01T00:00:00+09:00' };
+    expect(
+      codes(
+        await gql(gateway.url, `{ user(id: "${userId}") { bill(period: "2026-13") { total } } }`),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
+    const base = {
+      id: `${stack.tag}-bad`,
+      userId,
+      type: 'DATA',
+      occurredAt: '2026-11-01T00:00:00+09:00',
+    };
     expect(codes(await recordUsage({ ...base, amount: 0 }))).toEqual(['BAD_USER_INPUT']);
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    expect(codes(await recordUsage({ ...base, amount: 1, occurredAt: future }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await recordUsage({ ...base, amount: 1, occurredAt: future }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     const batch = await gql(gateway.url, 'mutation { recordUsages(input: []) { accepted } }');
     expect(codes(batch)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('NOT_FOUND: subscribing an unknown user or plan, usage of an unknown user', async () => {
-    const subscribe = (u: string, p: string) => gql(gateway.url, 'mutation($i: SubscribePlanInput!) { subscribePlan(input: $i) { id } }', { i: { userId: u, planId: p } });
+    const subscribe = (u: string, p: string) =>
+      gql(gateway.url, 'mutation($i: SubscribePlanInput!) { subscribePlan(input: $i) { id } }', {
+        i: { userId: u, planId: p },
+      });
     expect(codes(await subscribe('no-such-user', 'BASIC-30'))).toEqual(['NOT_FOUND']);
     expect(codes(await subscribe(userId, 'NO-SUCH-PLAN'))).toEqual(['NOT_FOUND']);
-    const res = await recordUsage({ id: `${stack.tag}-ghost`, userId: 'no-such-user', type: 'SMS', amount: 1, occurredAt: '2026-11-02T00:00:00Z' });
+    const res = await recordUsage({
+      id: `${stack.tag}-ghost`,
+      userId: 'no-such-user',
+      type: 'SMS',
+      amount: 1,
+      occurredAt: '2026-11-02T00:00:00Z',
+    });
     expect(codes(res)).toEqual(['NOT_FOUND']);
   });
 
   it('a user is known to usage right after signUp returned', async () => {
     const fresh = await api.signUp('Fresh', nextPhone());
-    const res = await recordUsage({ id: `${stack.tag}-fresh`, userId: fresh, type: 'SMS', amount: 1, occurredAt: '2026-11-02T00:00:00Z' });
+    const res = await recordUsage({
+      id: `${stack.tag}-fresh`,
+      userId: fresh,
+      type: 'SMS',
+      amount: 1,
+      occurredAt: '2026-11-02T00:00:00Z',
+    });
     expect(res.errors).toBeUndefined();
   });
 
   it('CONFLICT: a duplicate phone (in any accepted form), a duplicate plan id, a reused usage id with other content', async () => {
     expect(codes(await signUp('+82 10 7777 0001'))).toEqual(['CONFLICT']);
-    expect(codes(await gql(gateway.url, 'mutation($i: CreatePlanInput!) { createPlan(input: $i) { id } }', { i: BASIC_30 }))).toEqual(['CONFLICT']);
-    const item = { id: `${stack.tag}-dup`, userId, type: 'VOICE', amount: 60, occurredAt: '2026-11-03T10:00:00+09:00' };
+    expect(
+      codes(
+        await gql(gateway.url, 'mutation($i: CreatePlanInput!) { createPlan(input: $i) { id } }', {
+          i: BASIC_30,
+        }),
+      ),
+    ).toEqual(['CONFLICT']);
+    const item = {
+      id: `${stack.tag}-dup`,
+      userId,
+      type: 'VOICE',
+      amount: 60,
+      occurredAt: '2026-11-03T10:00:00+09:00',
+    };
     const first = await recordUsage(item);
     expect(first.errors).toBeUndefined();
     expect(codes(await recordUsage({ ...item, amount: 61 }))).toEqual(['CONFLICT']);
     const again = await recordUsage(item);
     expect(again.data).toEqual(first.data); // identical repeat: the first record, recordedAt included
     const batch = await api.recordUsages([item, { ...item, amount: 62 }] as never);
-    expect(batch).toMatchObject({ accepted: 0, duplicates: 1, rejected: [{ index: 1, code: 'CONFLICT' }] });
+    expect(batch).toMatchObject({
+      accepted: 0,
+      duplicates: 1,
+      rejected: [{ index: 1, code: 'CONFLICT' }],
+    });
   });
 
   it('a repeated usage id is billed once', async () => {

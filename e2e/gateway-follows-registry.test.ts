@@ -3,7 +3,11 @@ import { createTestStack, gql, type RunningService } from './support/test-stack'
 
 const TOKEN = 'tally-dev-registry-token';
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -25,7 +29,10 @@ async function supergraphId(registryUrl: string): Promise<string> {
 
 async function instancesOf(registryUrl: string, name: string): Promise<string[]> {
   const res = await fetch(`${registryUrl}/v1/subgraphs`);
-  const list = (await res.json()) as Array<{ name: string; instances: Array<{ instanceId: string }> }>;
+  const list = (await res.json()) as Array<{
+    name: string;
+    instances: Array<{ instanceId: string }>;
+  }>;
   return list.find((s) => s.name === name)?.instances.map((i) => i.instanceId) ?? [];
 }
 
@@ -40,7 +47,9 @@ describe('the gateway follows the registry', () => {
 
   it('spreads queries over two instances and survives one being SIGKILLed', async () => {
     const second = await stack.start('user');
-    await eventually('two user instances', async () => ((await instancesOf(stack.registryUrl, 'user')).length === 2 ? true : undefined));
+    await eventually('two user instances', async () =>
+      (await instancesOf(stack.registryUrl, 'user')).length === 2 ? true : undefined,
+    );
     const first = stack.instances('user')[0]!;
     const before = await Promise.all([first, second].map(requestsServed));
     // The gateway learns of the second instance on its next registry poll; from then on both serve.
@@ -57,7 +66,9 @@ describe('the gateway follows the registry', () => {
     }
     await eventually('the killed instance evicted', async () => {
       const ids = await instancesOf(stack.registryUrl, 'user');
-      return ids.length === 1 && !ids.includes(`user-${new URL(second.url).port}`) ? true : undefined;
+      return ids.length === 1 && !ids.includes(`user-${new URL(second.url).port}`)
+        ? true
+        : undefined;
     });
   });
 
@@ -73,8 +84,13 @@ describe('the gateway follows the registry', () => {
     expect(res.status).toBe(422);
     expect(((await res.json()) as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
     expect(await supergraphId(stack.registryUrl)).toBe(before);
-    const probe = await gql(gateway.url, '{ __type(name: "User") { fields { name type { name kind } } } }');
-    expect(JSON.stringify(probe.data)).toContain('"name":"name","type":{"name":null,"kind":"NON_NULL"}');
+    const probe = await gql(
+      gateway.url,
+      '{ __type(name: "User") { fields { name type { name kind } } } }',
+    );
+    expect(JSON.stringify(probe.data)).toContain(
+      '"name":"name","type":{"name":null,"kind":"NON_NULL"}',
+    );
   });
 
   it('refuses a registry write without the token', async () => {
@@ -82,13 +98,22 @@ describe('the gateway follows the registry', () => {
     expect(res.status).toBe(401);
   });
 
-  it('serves a subgraph\'s new field within 10 s, without a restart', async () => {
+  it("serves a subgraph's new field within 10 s, without a restart", async () => {
     const v1 = await startExtraSubgraph(stack.registryUrl, 'type Query { ping: String }');
-    await eventually('ping served', async () => ((await gql(gateway.url, '{ ping }')).data?.ping === 'pong' ? true : undefined));
+    await eventually('ping served', async () =>
+      (await gql(gateway.url, '{ ping }')).data?.ping === 'pong' ? true : undefined,
+    );
     await v1.stop();
-    const v2 = await startExtraSubgraph(stack.registryUrl, 'type Query { ping: String pong: String }');
+    const v2 = await startExtraSubgraph(
+      stack.registryUrl,
+      'type Query { ping: String pong: String }',
+    );
     const started = Date.now();
-    await eventually('pong served', async () => ((await gql(gateway.url, '{ pong }')).data?.pong === 'pong' ? true : undefined), 10_000);
+    await eventually(
+      'pong served',
+      async () => ((await gql(gateway.url, '{ pong }')).data?.pong === 'pong' ? true : undefined),
+      10_000,
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
     await v2.stop();
   });
@@ -103,12 +128,20 @@ describe('the gateway follows the registry', () => {
   });
 
   it('answers a subgraph with no live instance as UNAVAILABLE, the rest intact', async () => {
-    const signUp = await gql<{ signUp: { id: string } }>(gateway.url, 'mutation { signUp(input: { name: "Lee", phone: "010-5555-0002" }) { id } }');
+    const signUp = await gql<{ signUp: { id: string } }>(
+      gateway.url,
+      'mutation { signUp(input: { name: "Lee", phone: "010-5555-0002" }) { id } }',
+    );
     const id = signUp.data!.signUp.id;
     await stack.stop('settlement');
-    await eventually('settlement evicted', async () => ((await instancesOf(stack.registryUrl, 'settlement')).length === 0 ? true : undefined));
+    await eventually('settlement evicted', async () =>
+      (await instancesOf(stack.registryUrl, 'settlement')).length === 0 ? true : undefined,
+    );
     const res = await eventually('an UNAVAILABLE bill', async () => {
-      const r = await gql<{ plans: unknown[]; user: { name: string; usageSummary: { records: number } } | null }>(
+      const r = await gql<{
+        plans: unknown[];
+        user: { name: string; usageSummary: { records: number } } | null;
+      }>(
         gateway.url,
         `{ plans { id } user(id: "${id}") { name usageSummary(period: "2026-11") { records } } b: user(id: "${id}") { bill(period: "2026-11") { total } } }`,
       );

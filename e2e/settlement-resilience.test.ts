@@ -29,15 +29,26 @@ describe('settlement keeps every bill exact through crashes', () => {
         occurredAt: new Date(Date.UTC(2026, 10, 1 + (i % 25), 3, 0, i % 60)).toISOString(),
       })),
     );
-    const batches = Array.from({ length: Math.ceil(items.length / 1000) }, (_, b) => items.slice(b * 1000, b * 1000 + 1000));
+    const batches = Array.from({ length: Math.ceil(items.length / 1000) }, (_, b) =>
+      items.slice(b * 1000, b * 1000 + 1000),
+    );
     await api.recordUsages(batches[0]!);
     await stack.kill('settlement'); // most likely in the middle of consuming the first batch
-    for (const batch of batches.slice(1)) expect((await api.recordUsages(batch)).accepted).toBe(batch.length);
+    for (const batch of batches.slice(1))
+      expect((await api.recordUsages(batch)).accepted).toBe(batch.length);
     await stack.start('settlement');
 
-    const expectedData = Array.from({ length: perUser }, (_, i) => 1 + (i % 3)).reduce((a, b) => a + b, 0);
+    const expectedData = Array.from({ length: perUser }, (_, i) => 1 + (i % 3)).reduce(
+      (a, b) => a + b,
+      0,
+    );
     for (const u of users) {
-      const bill = await api.waitForBill(u, '2026-11', (b) => b.eventsApplied === perUser + 1, 60_000);
+      const bill = await api.waitForBill(
+        u,
+        '2026-11',
+        (b) => b.eventsApplied === perUser + 1,
+        60_000,
+      );
       expect(bill.usage.dataMb).toBe(expectedData);
       expect(bill.total).toBe(30000 + Math.max(0, expectedData - 1000) * 20);
     }
@@ -46,7 +57,13 @@ describe('settlement keeps every bill exact through crashes', () => {
   it('the usage relay dead between write and publish: the event still goes out, counted once', async () => {
     const userId = await api.signUp('Relay', nextPhone());
     await api.subscribe(userId, 'BASIC-30', '2026-10-01T00:00:00+09:00');
-    const published = { id: `${stack.tag}-pub`, userId, type: 'SMS' as const, amount: 3, occurredAt: '2026-11-04T10:00:00+09:00' };
+    const published = {
+      id: `${stack.tag}-pub`,
+      userId,
+      type: 'SMS' as const,
+      amount: 3,
+      occurredAt: '2026-11-04T10:00:00+09:00',
+    };
     await api.recordUsages([published]);
     await api.waitForBill(userId, '2026-11', (b) => b.eventsApplied === 2);
 
@@ -55,11 +72,28 @@ describe('settlement keeps every bill exact through crashes', () => {
     // publishing), and a published one whose outbox was never marked sent (died after).
     const mongo = await MongoClient.connect(process.env.MONGO_URL!);
     try {
-      const records = mongo.db(`e2e_${stack.tag}_usage`).collection<Record<string, unknown>>('usage_records');
+      const records = mongo
+        .db(`e2e_${stack.tag}_usage`)
+        .collection<{ _id: string } & Record<string, unknown>>('usage_records');
       const now = new Date();
-      const unsent = { _id: `${stack.tag}-unsent`, userId, type: 'SMS' as const, amount: 4, occurredAt: new Date('2026-11-05T10:00:00+09:00'), recordedAt: now };
-      const topics = topicsSchema.parse({ users: `e2e-${stack.tag}.user.events.v1`, usage: `e2e-${stack.tag}.usage.events.v1`, deadLetter: `e2e-${stack.tag}.dead-letter.v1` });
-      await records.insertOne({ ...unsent, outbox: [usageRecorded(topics, unsent)], outboxPending: true });
+      const unsent = {
+        _id: `${stack.tag}-unsent`,
+        userId,
+        type: 'SMS' as const,
+        amount: 4,
+        occurredAt: new Date('2026-11-05T10:00:00+09:00'),
+        recordedAt: now,
+      };
+      const topics = topicsSchema.parse({
+        users: `e2e-${stack.tag}.user.events.v1`,
+        usage: `e2e-${stack.tag}.usage.events.v1`,
+        deadLetter: `e2e-${stack.tag}.dead-letter.v1`,
+      });
+      await records.insertOne({
+        ...unsent,
+        outbox: [usageRecorded(topics, unsent)],
+        outboxPending: true,
+      });
       const again = await records.findOne({ _id: published.id });
       await records.updateOne(
         { _id: published.id },
@@ -81,7 +115,11 @@ describe('settlement keeps every bill exact through crashes', () => {
   it('a message that can never be processed goes to the dead-letter topic with its reason; the stream goes on', async () => {
     const userId = await api.signUp('Poison', nextPhone());
     await api.subscribe(userId, 'BASIC-30', '2026-10-01T00:00:00+09:00');
-    const kafka = new Kafka({ clientId: 'e2e-poison', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: 'e2e-poison',
+      brokers: process.env.KAFKA_BROKERS!.split(','),
+      logLevel: logLevel.NOTHING,
+    });
     const producer = kafka.producer();
     const consumer = kafka.consumer({ groupId: `e2e-${stack.tag}-dlq-reader` });
     await Promise.all([producer.connect(), consumer.connect()]);
@@ -99,7 +137,14 @@ describe('settlement keeps every bill exact through crashes', () => {
         topic,
         messages: [
           { key: userId, value: '{not json' },
-          { key: userId, value: JSON.stringify({ ...good, id: 'not-a-uuid', data: { ...good.data, amount: -1 } }) },
+          {
+            key: userId,
+            value: JSON.stringify({
+              ...good,
+              id: 'not-a-uuid',
+              data: { ...good.data, amount: -1 },
+            }),
+          },
           toKafkaMessage(good),
         ],
       });
@@ -109,11 +154,17 @@ describe('settlement keeps every bill exact through crashes', () => {
       const reasons: string[] = [];
       await consumer.subscribe({ topic: `e2e-${stack.tag}.dead-letter.v1`, fromBeginning: true });
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`dead letters seen: ${JSON.stringify(reasons)}`)), 30_000);
+        const timer = setTimeout(
+          () => reject(new Error(`dead letters seen: ${JSON.stringify(reasons)}`)),
+          30_000,
+        );
         void consumer.run({
           eachMessage: async ({ message }) => {
             reasons.push(String(message.headers?.['dead-letter-reason'] ?? ''));
-            if (reasons.length === 2) (clearTimeout(timer), resolve());
+            if (reasons.length === 2) {
+              clearTimeout(timer);
+              resolve();
+            }
           },
         });
       });

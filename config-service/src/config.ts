@@ -17,7 +17,13 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 /** The config service is the end of the CONFIG_SERVICE_URL chain: it never asks itself. */
 export async function loadConfig(overrides?: Record<string, unknown>): Promise<Readonly<Settings>> {
-  return loadSettings({ service: 'config-service', root, schema: settingsSchema, overrides, remote: false });
+  return loadSettings({
+    service: 'config-service',
+    root,
+    schema: settingsSchema,
+    overrides,
+    remote: false,
+  });
 }
 
 /** Where `${ENV}` placeholders in served files are resolved: this process's environment. */

@@ -45,7 +45,13 @@ export interface Bill {
   updatedAt: string | null;
   usage: { dataMb: number; voiceSeconds: number; smsCount: number };
   unratedUsage: { dataMb: number; voiceSeconds: number; smsCount: number };
-  lines: Array<{ plan: { id: string; name: string }; days: number; baseFee: number; allowance: Record<string, number | null>; overageCharge: number }>;
+  lines: Array<{
+    plan: { id: string; name: string };
+    days: number;
+    baseFee: number;
+    allowance: Record<string, number | null>;
+    overageCharge: number;
+  }>;
 }
 
 function ok<T>(res: { data?: T; errors?: unknown[] }): T {
@@ -57,18 +63,40 @@ function ok<T>(res: { data?: T; errors?: unknown[] }): T {
 export function billingApi(gatewayUrl: string) {
   return {
     async signUp(name: string, phone: string): Promise<string> {
-      const data = ok(await gql<{ signUp: { id: string } }>(gatewayUrl, 'mutation($i: SignUpInput!) { signUp(input: $i) { id } }', { i: { name, phone } }));
+      const data = ok(
+        await gql<{ signUp: { id: string } }>(
+          gatewayUrl,
+          'mutation($i: SignUpInput!) { signUp(input: $i) { id } }',
+          { i: { name, phone } },
+        ),
+      );
       return data.signUp.id;
     },
     async createPlan(plan: PlanInput): Promise<void> {
-      ok(await gql(gatewayUrl, 'mutation($i: CreatePlanInput!) { createPlan(input: $i) { id } }', { i: plan }));
+      ok(
+        await gql(gatewayUrl, 'mutation($i: CreatePlanInput!) { createPlan(input: $i) { id } }', {
+          i: plan,
+        }),
+      );
     },
     async subscribe(userId: string, planId: string, effectiveAt: string): Promise<void> {
-      ok(await gql(gatewayUrl, 'mutation($i: SubscribePlanInput!) { subscribePlan(input: $i) { id } }', { i: { userId, planId, effectiveAt } }));
+      ok(
+        await gql(
+          gatewayUrl,
+          'mutation($i: SubscribePlanInput!) { subscribePlan(input: $i) { id } }',
+          { i: { userId, planId, effectiveAt } },
+        ),
+      );
     },
     async recordUsages(items: UsageItem[]) {
       const data = ok(
-        await gql<{ recordUsages: { accepted: number; duplicates: number; rejected: Array<{ index: number; code: string }> } }>(
+        await gql<{
+          recordUsages: {
+            accepted: number;
+            duplicates: number;
+            rejected: Array<{ index: number; code: string }>;
+          };
+        }>(
           gatewayUrl,
           'mutation($i: [RecordUsageInput!]!) { recordUsages(input: $i) { accepted duplicates rejected { index id code message } } }',
           { i: items },
@@ -77,11 +105,22 @@ export function billingApi(gatewayUrl: string) {
       return data.recordUsages;
     },
     async bill(userId: string, period: string): Promise<Bill> {
-      const data = ok(await gql<{ user: { bill: Bill } }>(gatewayUrl, `query($u: ID!, $p: String!) { user(id: $u) { bill(period: $p) { ${BILL_FIELDS} } } }`, { u: userId, p: period }));
+      const data = ok(
+        await gql<{ user: { bill: Bill } }>(
+          gatewayUrl,
+          `query($u: ID!, $p: String!) { user(id: $u) { bill(period: $p) { ${BILL_FIELDS} } } }`,
+          { u: userId, p: period },
+        ),
+      );
       return data.user.bill;
     },
     /** Polls the bill until `done` holds (settlement is asynchronous), or fails with the last bill seen. */
-    async waitForBill(userId: string, period: string, done: (b: Bill) => boolean, timeoutMs = 30_000): Promise<Bill> {
+    async waitForBill(
+      userId: string,
+      period: string,
+      done: (b: Bill) => boolean,
+      timeoutMs = 30_000,
+    ): Promise<Bill> {
       const deadline = Date.now() + timeoutMs;
       let last: Bill | undefined;
       while (Date.now() < deadline) {
@@ -92,7 +131,9 @@ export function billingApi(gatewayUrl: string) {
         if (last && done(last)) return last;
         await new Promise((r) => setTimeout(r, 200));
       }
-      throw new Error(`bill of ${userId} for ${period} not settled in ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+      throw new Error(
+        `bill of ${userId} for ${period} not settled in ${timeoutMs} ms; last: ${JSON.stringify(last)}`,
+      );
     },
   };
 }

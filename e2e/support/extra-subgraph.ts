@@ -13,7 +13,10 @@ export async function startExtraSubgraph(registryUrl: string, sdl: string) {
   const httpServer = createServer(app);
   const fields = [...sdl.matchAll(/(\w+): String/g)].map((m) => m[1]!);
   const apollo = new ApolloServer({
-    schema: buildSubgraphSchema({ typeDefs: parse(full), resolvers: { Query: Object.fromEntries(fields.map((f) => [f, () => 'pong'])) } }),
+    schema: buildSubgraphSchema({
+      typeDefs: parse(full),
+      resolvers: { Query: Object.fromEntries(fields.map((f) => [f, () => 'pong'])) },
+    }),
   });
   await apollo.start();
   app.use('/graphql', express.json(), expressMiddleware(apollo));

@@ -47,13 +47,22 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
   });
 
   /** Starts one process of `name` and resolves once it answers /health/ready. */
-  async function start(name: ServiceName, env: Record<string, string> = {}): Promise<RunningService> {
+  async function start(
+    name: ServiceName,
+    env: Record<string, string> = {},
+  ): Promise<RunningService> {
     const port = env.PORT ? Number(env.PORT) : await freePort();
     const url = `http://127.0.0.1:${port}`;
     if (name === 'registry') registryUrl = url;
     const proc = startServiceProcess(
       join(ROOT, ENTRY[name]),
-      { ...baseEnv(), PORT: String(port), MONGO_DATABASE: `e2e_${tag}_${name}`, INSTANCE_ID: `${name}-${port}`, ...env },
+      {
+        ...baseEnv(),
+        PORT: String(port),
+        MONGO_DATABASE: `e2e_${tag}_${name}`,
+        INSTANCE_ID: `${name}-${port}`,
+        ...env,
+      },
       (why) => output.push(`${name} ${why}`),
     );
     proc.child.stdout?.on('data', (d: Buffer) => output.push(`${name}: ${d.toString()}`));
@@ -61,7 +70,9 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
     const service = { name, url, proc };
     running.push(service);
     await waitReady(`${url}/health/ready`, 60_000, proc.exitReason).catch((err: Error) => {
-      throw new Error(`${name} did not become ready: ${err.message}\n${output.slice(-20).join('')}`);
+      throw new Error(
+        `${name} did not become ready: ${err.message}\n${output.slice(-20).join('')}`,
+      );
     });
     return service;
   }
@@ -89,7 +100,11 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
     /** SIGKILLs every process of `name`: no deregistration, no flushing, as in a crash. */
     async kill(name: ServiceName): Promise<void> {
       const mine = running.filter((s) => s.name === name);
-      await Promise.all(mine.map((s) => new Promise((r) => (s.proc.child.once('exit', r), s.proc.child.kill('SIGKILL')))));
+      await Promise.all(
+        mine.map(
+          (s) => new Promise((r) => (s.proc.child.once('exit', r), s.proc.child.kill('SIGKILL'))),
+        ),
+      );
       mine.forEach((s) => running.splice(running.indexOf(s), 1));
     },
     /** Stops `name` and starts it again on the same port and database. */

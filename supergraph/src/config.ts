@@ -9,5 +9,10 @@ export const settingsSchema = baseSettings.extend({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export function loadConfig(overrides?: Record<string, unknown>) {
-  return loadSettings({ service: 'gateway', root: `${__dirname}/..`, schema: settingsSchema, overrides });
+  return loadSettings({
+    service: 'gateway',
+    root: `${__dirname}/..`,
+    schema: settingsSchema,
+    overrides,
+  });
 }

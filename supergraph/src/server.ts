@@ -22,11 +22,28 @@ export interface Gateway {
 export function createServer(deps: { settings: Settings; logger: Logger }): Gateway {
   const { settings, logger } = deps;
   const pool = createInstancePool();
-  const poller = createRegistryPoller({ registryUrl: settings.registry.url, pollSeconds: settings.registry.pollSeconds, pool, logger });
+  const poller = createRegistryPoller({
+    registryUrl: settings.registry.url,
+    pollSeconds: settings.registry.pollSeconds,
+    pool,
+    logger,
+  });
   const gateway = new ApolloGateway({
-    supergraphSdl: registrySupergraph({ poller, pollSeconds: settings.registry.pollSeconds, logger }),
+    supergraphSdl: registrySupergraph({
+      poller,
+      pollSeconds: settings.registry.pollSeconds,
+      logger,
+    }),
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({ url, fetcher: createRoutingFetcher({ subgraph: name, pool, timeoutMs: settings.subgraphTimeoutMs, logger }) }),
+      new RemoteGraphQLDataSource({
+        url,
+        fetcher: createRoutingFetcher({
+          subgraph: name,
+          pool,
+          timeoutMs: settings.subgraphTimeoutMs,
+          logger,
+        }),
+      }),
   });
   const app = express();
   const httpServer = createHttpServer(app);
@@ -50,7 +67,11 @@ export function createServer(deps: { settings: Settings; logger: Logger }): Gate
     httpServer,
     async start() {
       await apollo.start();
-      app.use('/graphql', express.json({ limit: '5mb' }), expressMiddleware(apollo, { context: async ({ req }) => ({ headers: req.headers }) }));
+      app.use(
+        '/graphql',
+        express.json({ limit: '5mb' }),
+        expressMiddleware(apollo, { context: async ({ req }) => ({ headers: req.headers }) }),
+      );
       loaded = true;
     },
     stop: () => apollo.stop(),

@@ -1,2 +1,11 @@
-export { PERIOD_PATTERN, calendarDate, compareDates, daysInPeriod, isPeriod, parsePeriod, periodOfDate, type LocalDate } from './period';
+export {
+  PERIOD_PATTERN,
+  calendarDate,
+  compareDates,
+  daysInPeriod,
+  isPeriod,
+  parsePeriod,
+  periodOfDate,
+  type LocalDate,
+} from './period';
 export { endOfLocalDay, localDayOf, periodRange, startOfLocalDay } from './zoned-time';

@@ -13,10 +13,15 @@ describe('periods', () => {
     expect(daysInPeriod(period)).toBe(days);
   });
 
-  it.each(['2026-13', '2026-00', '2026-1', '26-11', '2026/11', ' 2026-11', '2026-11-01', ''])('rejects %j as BAD_USER_INPUT', (period) => {
-    expect(() => parsePeriod(period)).toThrow(DomainError);
-    expect(() => parsePeriod(period)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
-  });
+  it.each(['2026-13', '2026-00', '2026-1', '26-11', '2026/11', ' 2026-11', '2026-11-01', ''])(
+    'rejects %j as BAD_USER_INPUT',
+    (period) => {
+      expect(() => parsePeriod(period)).toThrow(DomainError);
+      expect(() => parsePeriod(period)).toThrow(
+        expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      );
+    },
+  );
 
   it('normalises calendar dates across month and year ends, keeping two-digit years', () => {
     expect(calendarDate(2026, 12, 32)).toEqual({ year: 2027, month: 1, day: 1 });

@@ -15,7 +15,11 @@ export function isPeriod(value: string): boolean {
 
 /** Year and month of a period; BAD_USER_INPUT when it is not "YYYY-MM". */
 export function parsePeriod(period: string): { year: number; month: number } {
-  if (!isPeriod(period)) throw new DomainError('BAD_USER_INPUT', `period must be "YYYY-MM", e.g. "2026-11"; got ${JSON.stringify(period)}`);
+  if (!isPeriod(period))
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `period must be "YYYY-MM", e.g. "2026-11"; got ${JSON.stringify(period)}`,
+    );
   return { year: Number(period.slice(0, 4)), month: Number(period.slice(5, 7)) };
 }
 

@@ -23,7 +23,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 /** The wall clock in `timeZone` at an instant (to the second). */
 function wallClockAt(ms: number, timeZone: string): { date: LocalDate; ms: number } {
   const parts: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(ms)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of formatterFor(timeZone).formatToParts(ms))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
   const date = { year: parts.year ?? NaN, month: parts.month ?? NaN, day: parts.day ?? NaN };
   return { date, ms: wallClockMs(date, parts.hour, parts.minute, parts.second) };
 }
@@ -71,5 +72,8 @@ export function endOfLocalDay(period: string, day: number, timeZone: string): Da
 /** A period as its half-open range of instants [from, to) in `timeZone`. */
 export function periodRange(period: string, timeZone: string): { from: Date; to: Date } {
   const { year, month } = parsePeriod(period);
-  return { from: startOfLocalDay(calendarDate(year, month, 1), timeZone), to: startOfLocalDay(calendarDate(year, month + 1, 1), timeZone) };
+  return {
+    from: startOfLocalDay(calendarDate(year, month, 1), timeZone),
+    to: startOfLocalDay(calendarDate(year, month + 1, 1), timeZone),
+  };
 }

@@ -29,6 +29,7 @@ export function createEvent<T extends EventType>(
     data,
   };
   const result = eventSchemas[type].safeParse(event);
-  if (!result.success) throw new InvalidEventError(`invalid ${type} event: ${describeIssues(result.error)}`);
+  if (!result.success)
+    throw new InvalidEventError(`invalid ${type} event: ${describeIssues(result.error)}`);
   return result.data as EventOf<T>;
 }

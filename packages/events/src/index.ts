@@ -14,4 +14,10 @@ export {
 export { eventSchemas, type EventOf, type TallyEvent } from './envelope';
 export { createEvent, InvalidEventError } from './create-event';
 export { parseEvent, type ParseResult } from './parse-event';
-export { deadLetterMessage, toKafkaMessage, type ConsumedMessage, type DeadLetterMessage, type EventMessage } from './kafka-message';
+export {
+  deadLetterMessage,
+  toKafkaMessage,
+  type ConsumedMessage,
+  type DeadLetterMessage,
+  type EventMessage,
+} from './kafka-message';

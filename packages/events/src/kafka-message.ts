@@ -8,7 +8,11 @@ export interface EventMessage {
 
 /** An event as a Kafka message, keyed by subject so one subject's events keep their order. */
 export function toKafkaMessage(event: TallyEvent): EventMessage {
-  return { key: event.subject, value: JSON.stringify(event), headers: { 'event-type': event.type, 'event-id': event.id } };
+  return {
+    key: event.subject,
+    value: JSON.stringify(event),
+    headers: { 'event-type': event.type, 'event-id': event.id },
+  };
 }
 
 export interface ConsumedMessage {

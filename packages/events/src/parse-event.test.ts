@@ -29,10 +29,22 @@ describe('parseEvent', () => {
     ['a missing field', { ...valid(), data: { ...usageData, userId: undefined } }, /data\.userId/],
     ['a non-integer amount', { ...valid(), data: { ...usageData, amount: 2.5 } }, /data\.amount/],
     ['a zero amount', { ...valid(), data: { ...usageData, amount: 0 } }, /data\.amount/],
-    ['an amount as a string', { ...valid(), data: { ...usageData, amount: '600' } }, /data\.amount/],
+    [
+      'an amount as a string',
+      { ...valid(), data: { ...usageData, amount: '600' } },
+      /data\.amount/,
+    ],
     ['an unknown usage type', { ...valid(), data: { ...usageData, type: 'MMS' } }, /data\.type/],
-    ['a date without an offset', { ...valid(), data: { ...usageData, occurredAt: '2026-11-03T10:15:00' } }, /data\.occurredAt/],
-    ['an envelope id that is not a uuid', { ...valid(), id: 'e-1' }, /^invalid UsageRecorded v1: id/],
+    [
+      'a date without an offset',
+      { ...valid(), data: { ...usageData, occurredAt: '2026-11-03T10:15:00' } },
+      /data\.occurredAt/,
+    ],
+    [
+      'an envelope id that is not a uuid',
+      { ...valid(), id: 'e-1' },
+      /^invalid UsageRecorded v1: id/,
+    ],
     ['an empty subject', { ...valid(), subject: '' }, /subject/],
   ])('rejects %s with a reason', (_, input, reason) => {
     expect(reasonOf(input)).toMatch(reason);
@@ -40,7 +52,16 @@ describe('parseEvent', () => {
 
   it('rejects negative or fractional plan terms', () => {
     const event = createEvent('PlanCreated', 'BASIC-30', { plan: basicPlan });
-    const bad = { ...event, data: { plan: { ...basicPlan, allowance: { ...basicPlan.allowance, dataMb: -1 }, overageRate: { ...basicPlan.overageRate, perMb: 0.5 } } } };
+    const bad = {
+      ...event,
+      data: {
+        plan: {
+          ...basicPlan,
+          allowance: { ...basicPlan.allowance, dataMb: -1 },
+          overageRate: { ...basicPlan.overageRate, perMb: 0.5 },
+        },
+      },
+    };
     const reason = reasonOf(bad);
     expect(reason).toMatch(/data\.plan\.allowance\.dataMb/);
     expect(reason).toMatch(/data\.plan\.overageRate\.perMb/);

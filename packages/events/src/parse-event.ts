@@ -16,13 +16,22 @@ export function parseEvent(input: Buffer | Uint8Array | string): ParseResult {
   } catch (err) {
     return { ok: false, reason: `not JSON: ${(err as Error).message}` };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not a JSON object' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, reason: 'not a JSON object' };
   const { type, version } = raw as { type?: unknown; version?: unknown };
-  if (!isEventType(type)) return { ok: false, reason: `unknown event type ${JSON.stringify(type)}` };
+  if (!isEventType(type))
+    return { ok: false, reason: `unknown event type ${JSON.stringify(type)}` };
   if (version !== EVENT_VERSIONS[type]) {
-    return { ok: false, reason: `unsupported version ${JSON.stringify(version)} of ${type} (supported: ${EVENT_VERSIONS[type]})` };
+    return {
+      ok: false,
+      reason: `unsupported version ${JSON.stringify(version)} of ${type} (supported: ${EVENT_VERSIONS[type]})`,
+    };
   }
   const result = eventSchemas[type].safeParse(raw);
-  if (!result.success) return { ok: false, reason: `invalid ${type} v${EVENT_VERSIONS[type]}: ${describeIssues(result.error)}` };
-  return { ok: true, event: result.data as TallyEvent };
+  if (!result.success)
+    return {
+      ok: false,
+      reason: `invalid ${type} v${EVENT_VERSIONS[type]}: ${describeIssues(result.error)}`,
+    };
+  return { ok: true, event: result.data };
 }

@@ -9,7 +9,11 @@ export const planTermsSchema = z.object({
   name: z.string().min(1),
   monthlyFee: count,
   /** null = unlimited */
-  allowance: z.object({ dataMb: count.nullable(), voiceSeconds: count.nullable(), smsCount: count.nullable() }),
+  allowance: z.object({
+    dataMb: count.nullable(),
+    voiceSeconds: count.nullable(),
+    smsCount: count.nullable(),
+  }),
   overageRate: z.object({ perMb: count, perVoiceSecond: count, perSms: count }),
 });
 
@@ -25,7 +29,12 @@ export const payloadSchemas = {
     createdAt: instant,
   }),
   PlanCreated: z.object({ plan: planTermsSchema }),
-  PlanSubscribed: z.object({ subscriptionId: id, userId: id, effectiveAt: instant, plan: planTermsSchema }),
+  PlanSubscribed: z.object({
+    subscriptionId: id,
+    userId: id,
+    effectiveAt: instant,
+    plan: planTermsSchema,
+  }),
   UsageRecorded: z.object({
     usageId: id,
     userId: id,

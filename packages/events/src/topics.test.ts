@@ -3,7 +3,10 @@ import { DEFAULT_TOPICS, topicOf, topicsSchema } from './topics';
 describe('topics', () => {
   it('defaults every topic name that configuration leaves out', () => {
     expect(topicsSchema.parse(undefined)).toEqual(DEFAULT_TOPICS);
-    expect(topicsSchema.parse({ usage: 'test.usage.v1' })).toEqual({ ...DEFAULT_TOPICS, usage: 'test.usage.v1' });
+    expect(topicsSchema.parse({ usage: 'test.usage.v1' })).toEqual({
+      ...DEFAULT_TOPICS,
+      usage: 'test.usage.v1',
+    });
   });
 
   it('rejects names Kafka would refuse', () => {

@@ -8,7 +8,9 @@ export const DEFAULT_TOPICS = {
   deadLetter: 'tally.dead-letter.v1',
 } as const;
 
-const topicName = z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, 'a Kafka topic name: letters, digits, ".", "_", "-"');
+const topicName = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,249}$/, 'a Kafka topic name: letters, digits, ".", "_", "-"');
 
 /** The `topics` section of a service's settings; any name left out takes its default. */
 export const topicsSchema = z

@@ -9,7 +9,9 @@ const TIME_ZONE = 'Asia/Seoul';
 
 async function createPlans(call: GatewayCall): Promise<void> {
   for (const plan of DEMO_PLANS) {
-    await call('mutation($i: CreatePlanInput!) { createPlan(input: $i) { id } }', { i: plan }).catch((err: unknown) => {
+    await call('mutation($i: CreatePlanInput!) { createPlan(input: $i) { id } }', {
+      i: plan,
+    }).catch((err: unknown) => {
       if (!(err instanceof GatewayError && err.code === 'CONFLICT')) throw err; // seeded before: plans are immutable
     });
   }
@@ -23,14 +25,22 @@ async function createUsers(call: GatewayCall, opts: SeedOptions): Promise<string
   await inPool([...Array(opts.users).keys()], opts.concurrency, async (index) => {
     const user = demoUser(index, opts.period, TIME_ZONE);
     try {
-      const data = await call<{ signUp: { id: string } }>('mutation($i: SignUpInput!) { signUp(input: $i) { id } }', { i: { name: user.name, phone: user.phone } });
+      const data = await call<{ signUp: { id: string } }>(
+        'mutation($i: SignUpInput!) { signUp(input: $i) { id } }',
+        { i: { name: user.name, phone: user.phone } },
+      );
       ids[index] = data.signUp.id;
       for (const p of user.plans) {
-        await call('mutation($i: SubscribePlanInput!) { subscribePlan(input: $i) { id } }', { i: { userId: ids[index], ...p } });
+        await call('mutation($i: SubscribePlanInput!) { subscribePlan(input: $i) { id } }', {
+          i: { userId: ids[index], ...p },
+        });
       }
     } catch (err) {
       if (!(err instanceof GatewayError && err.code === 'CONFLICT')) throw err;
-      const found = await call<{ userByPhone: { id: string } }>('query($p: String!) { userByPhone(phone: $p) { id } }', { p: user.phone });
+      const found = await call<{ userByPhone: { id: string } }>(
+        'query($p: String!) { userByPhone(phone: $p) { id } }',
+        { p: user.phone },
+      );
       ids[index] = found.userByPhone.id;
     }
     bar.tick();
@@ -41,13 +51,26 @@ async function createUsers(call: GatewayCall, opts: SeedOptions): Promise<string
 
 async function recordUsage(call: GatewayCall, opts: SeedOptions, userIds: string[]) {
   const now = new Date();
-  const all: DemoUsage[] = userIds.flatMap((id, index) => demoUsages(demoUser(index, opts.period, TIME_ZONE), id, opts.recordsPerUser, opts.period, TIME_ZONE, now));
-  const batches = Array.from({ length: Math.ceil(all.length / opts.batchSize) }, (_, b) => all.slice(b * opts.batchSize, (b + 1) * opts.batchSize));
+  const all: DemoUsage[] = userIds.flatMap((id, index) =>
+    demoUsages(
+      demoUser(index, opts.period, TIME_ZONE),
+      id,
+      opts.recordsPerUser,
+      opts.period,
+      TIME_ZONE,
+      now,
+    ),
+  );
+  const batches = Array.from({ length: Math.ceil(all.length / opts.batchSize) }, (_, b) =>
+    all.slice(b * opts.batchSize, (b + 1) * opts.batchSize),
+  );
   const totals = { accepted: 0, duplicates: 0, rejected: 0 };
   const bar = progressBar('usage records', all.length);
   const started = Date.now();
   await inPool(batches, opts.concurrency, async (batch) => {
-    const { recordUsages: r } = await call<{ recordUsages: { accepted: number; duplicates: number; rejected: Array<{ message: string }> } }>(
+    const { recordUsages: r } = await call<{
+      recordUsages: { accepted: number; duplicates: number; rejected: Array<{ message: string }> };
+    }>(
       'mutation($i: [RecordUsageInput!]!) { recordUsages(input: $i) { accepted duplicates rejected { index code message } } }',
       { i: batch },
     );
@@ -59,7 +82,9 @@ async function recordUsage(call: GatewayCall, opts: SeedOptions, userIds: string
   });
   bar.finish();
   const secs = (Date.now() - started) / 1000;
-  console.log(`usage: ${totals.accepted} accepted, ${totals.duplicates} duplicates, ${totals.rejected} rejected in ${secs.toFixed(1)} s (${Math.round(all.length / secs)} records/s)`);
+  console.log(
+    `usage: ${totals.accepted} accepted, ${totals.duplicates} duplicates, ${totals.rejected} rejected in ${secs.toFixed(1)} s (${Math.round(all.length / secs)} records/s)`,
+  );
 }
 
 interface Bill {
@@ -87,16 +112,25 @@ async function showBills(call: GatewayCall, opts: SeedOptions, userIds: string[]
       await new Promise((r) => setTimeout(r, 500));
     } while (Date.now() < deadline);
     const { name, phone, bill } = result.user;
-    console.log(`\n${name} (${phone}), ${opts.period}: total ${bill.total.toLocaleString('en-US')} won (${bill.eventsApplied} events)`);
-    console.log(`  usage: ${bill.usage.dataMb} MB, ${bill.usage.voiceSeconds} s voice, ${bill.usage.smsCount} SMS`);
-    for (const l of bill.lines) console.log(`  ${l.plan.id.padEnd(11)} ${String(l.days).padStart(2)} days  base ${l.baseFee}  overage ${l.overageCharge}`);
+    console.log(
+      `\n${name} (${phone}), ${opts.period}: total ${bill.total.toLocaleString('en-US')} won (${bill.eventsApplied} events)`,
+    );
+    console.log(
+      `  usage: ${bill.usage.dataMb} MB, ${bill.usage.voiceSeconds} s voice, ${bill.usage.smsCount} SMS`,
+    );
+    for (const l of bill.lines)
+      console.log(
+        `  ${l.plan.id.padEnd(11)} ${String(l.days).padStart(2)} days  base ${l.baseFee}  overage ${l.overageCharge}`,
+      );
   }
 }
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) return void console.log(USAGE);
   const opts = parseOptions(process.argv.slice(2));
-  console.log(`seeding ${opts.gateway}: ${opts.users} users × ${opts.recordsPerUser} records in ${opts.period}`);
+  console.log(
+    `seeding ${opts.gateway}: ${opts.users} users × ${opts.recordsPerUser} records in ${opts.period}`,
+  );
   const call = gatewayClient(opts.gateway);
   await createPlans(call);
   const userIds = await createUsers(call, opts);
@@ -105,6 +139,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`seed: ${err instanceof OptionsError || err instanceof GatewayError ? err.message : String(err)}`);
+  console.error(
+    `seed: ${err instanceof OptionsError || err instanceof GatewayError ? err.message : String(err)}`,
+  );
   process.exit(1);
 });

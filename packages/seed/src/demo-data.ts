@@ -9,9 +9,27 @@ export interface DemoPlan {
 }
 
 export const DEMO_PLANS: DemoPlan[] = [
-  { id: 'LITE-15', name: 'Lite 15', monthlyFee: 15000, allowance: { dataMb: 300, voiceSeconds: 3000, smsCount: 50 }, overageRate: { perMb: 30, perVoiceSecond: 3, perSms: 30 } },
-  { id: 'BASIC-30', name: 'Basic 30', monthlyFee: 30000, allowance: { dataMb: 1000, voiceSeconds: 6000, smsCount: 100 }, overageRate: { perMb: 20, perVoiceSecond: 2, perSms: 20 } },
-  { id: 'PREMIUM-60', name: 'Premium 60', monthlyFee: 60000, allowance: { dataMb: null, voiceSeconds: null, smsCount: null }, overageRate: { perMb: 10, perVoiceSecond: 1, perSms: 10 } },
+  {
+    id: 'LITE-15',
+    name: 'Lite 15',
+    monthlyFee: 15000,
+    allowance: { dataMb: 300, voiceSeconds: 3000, smsCount: 50 },
+    overageRate: { perMb: 30, perVoiceSecond: 3, perSms: 30 },
+  },
+  {
+    id: 'BASIC-30',
+    name: 'Basic 30',
+    monthlyFee: 30000,
+    allowance: { dataMb: 1000, voiceSeconds: 6000, smsCount: 100 },
+    overageRate: { perMb: 20, perVoiceSecond: 2, perSms: 20 },
+  },
+  {
+    id: 'PREMIUM-60',
+    name: 'Premium 60',
+    monthlyFee: 60000,
+    allowance: { dataMb: null, voiceSeconds: null, smsCount: null },
+    overageRate: { perMb: 10, perVoiceSecond: 1, perSms: 10 },
+  },
 ];
 
 /** A small deterministic PRNG (mulberry32), so a run can be repeated exactly. */
@@ -41,10 +59,15 @@ const GIVEN = ['Minjun', 'Seoyeon', 'Jiho', 'Hayoon', 'Doyun', 'Jiwoo', 'Eunwoo'
 export function demoUser(index: number, period: string, timeZone: string): DemoUser {
   const { from, to } = periodRange(period, timeZone);
   const first = DEMO_PLANS[index % DEMO_PLANS.length]!;
-  const plans = [{ planId: first.id, effectiveAt: new Date(from.getTime() - 86_400_000).toISOString() }];
+  const plans = [
+    { planId: first.id, effectiveAt: new Date(from.getTime() - 86_400_000).toISOString() },
+  ];
   if (index % 3 === 0) {
     const next = DEMO_PLANS[(index + 1) % DEMO_PLANS.length]!;
-    plans.push({ planId: next.id, effectiveAt: new Date(from.getTime() + (to.getTime() - from.getTime()) / 2).toISOString() });
+    plans.push({
+      planId: next.id,
+      effectiveAt: new Date(from.getTime() + (to.getTime() - from.getTime()) / 2).toISOString(),
+    });
   }
   return {
     index,
@@ -63,15 +86,33 @@ export interface DemoUsage {
 }
 
 /** The usage of one user over the period (never later than `now`), keyed so a rerun is a duplicate. */
-export function demoUsages(user: DemoUser, userId: string, count: number, period: string, timeZone: string, now: Date): DemoUsage[] {
+export function demoUsages(
+  user: DemoUser,
+  userId: string,
+  count: number,
+  period: string,
+  timeZone: string,
+  now: Date,
+): DemoUsage[] {
   const { from, to } = periodRange(period, timeZone);
   const end = Math.min(to.getTime(), now.getTime());
   const random = prng(user.index + 1);
   return Array.from({ length: count }, (_, i) => {
     const r = random();
     const type = r < 0.5 ? 'DATA' : r < 0.85 ? 'VOICE' : 'SMS';
-    const amount = type === 'DATA' ? 1 + Math.floor(random() * 20) : type === 'VOICE' ? 10 + Math.floor(random() * 300) : 1;
+    const amount =
+      type === 'DATA'
+        ? 1 + Math.floor(random() * 20)
+        : type === 'VOICE'
+          ? 10 + Math.floor(random() * 300)
+          : 1;
     const at = from.getTime() + Math.floor(random() * Math.max(1, end - from.getTime()));
-    return { id: `seed-${period}-${user.index}-${i}`, userId, type, amount, occurredAt: new Date(at).toISOString() };
+    return {
+      id: `seed-${period}-${user.index}-${i}`,
+      userId,
+      type,
+      amount,
+      occurredAt: new Date(at).toISOString(),
+    };
   });
 }

@@ -14,12 +14,22 @@ export class GatewayError extends Error {
 
 /** One GraphQL call; the first error (with its code) becomes a GatewayError. */
 export function gatewayClient(url: string) {
-  return async function call<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return async function call<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<T> {
     let res: Response;
     try {
-      res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
     } catch (err) {
-      throw new GatewayError(`cannot reach the gateway at ${url} (${(err as Error).message}); is the stack running (npm start)?`, 'UNAVAILABLE');
+      throw new GatewayError(
+        `cannot reach the gateway at ${url} (${(err as Error).message}); is the stack running (npm start)?`,
+        'UNAVAILABLE',
+      );
     }
     const body = (await res.json()) as { data?: T; errors?: GraphQLErrorBody[] };
     const first = body.errors?.[0];

@@ -26,7 +26,10 @@ export class OptionsError extends Error {}
 
 function positiveInt(name: string, raw: string | undefined, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1 || n > max) throw new OptionsError(`--${name} must be an integer from 1 to ${max}; got ${raw ?? 'nothing'}`);
+  if (!Number.isSafeInteger(n) || n < 1 || n > max)
+    throw new OptionsError(
+      `--${name} must be an integer from 1 to ${max}; got ${raw ?? 'nothing'}`,
+    );
   return n;
 }
 
@@ -52,7 +55,8 @@ export function parseOptions(argv: string[], now = new Date()): SeedOptions {
     i += 1;
     switch (flag) {
       case '--gateway':
-        if (!value || !/^https?:\/\//.test(value)) throw new OptionsError(`--gateway must be an http(s) URL; got ${value ?? 'nothing'}`);
+        if (!value || !/^https?:\/\//.test(value))
+          throw new OptionsError(`--gateway must be an http(s) URL; got ${value ?? 'nothing'}`);
         opts.gateway = value;
         break;
       case '--users':
@@ -62,7 +66,8 @@ export function parseOptions(argv: string[], now = new Date()): SeedOptions {
         opts.recordsPerUser = positiveInt('records-per-user', value, 1_000_000);
         break;
       case '--period':
-        if (!value || !/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new OptionsError(`--period must be YYYY-MM; got ${value ?? 'nothing'}`);
+        if (!value || !/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
+          throw new OptionsError(`--period must be YYYY-MM; got ${value ?? 'nothing'}`);
         opts.period = value;
         break;
       case '--batch':

@@ -2,7 +2,11 @@
  * A progress bar on a terminal (redrawn in place), or a line every 10% when output is a
  * file or a CI log.
  */
-export function progressBar(label: string, total: number, out: NodeJS.WriteStream = process.stderr) {
+export function progressBar(
+  label: string,
+  total: number,
+  out: NodeJS.WriteStream = process.stderr,
+) {
   const started = Date.now();
   let done = 0;
   let lastDecile = -1;

@@ -1,24 +1,58 @@
 export { loadSettings, SettingsError, type LoadSettingsOptions } from './settings/load-settings';
-export { baseSettings, billingSettings, mongoSettings, kafkaSettings, registrySettings, subgraphSettings } from './settings/common-schema';
-export type { BaseSettings, MongoSettings, KafkaSettings, RegistrySettings } from './settings/common-schema';
+export {
+  baseSettings,
+  billingSettings,
+  mongoSettings,
+  kafkaSettings,
+  registrySettings,
+  subgraphSettings,
+} from './settings/common-schema';
+export type {
+  BaseSettings,
+  MongoSettings,
+  KafkaSettings,
+  RegistrySettings,
+} from './settings/common-schema';
 export { deepMerge, type Tree } from './settings/deep-merge';
 export { redactSecrets, isSecretKey } from './settings/redact';
 export { createLogger, type Logger } from './logger';
 export { healthRouter, type HealthCheck } from './http/health';
 export { listen, type Listening } from './http/listen';
 export { runService, type Running } from './lifecycle/run-service';
-export { createRegistryClient, RegistrationRefused, type RegistryClient } from './registry/registry-client';
-export { createSubgraphApp, type SubgraphApp, type SubgraphAppOptions } from './graphql/subgraph-app';
+export {
+  createRegistryClient,
+  RegistrationRefused,
+  type RegistryClient,
+} from './registry/registry-client';
+export {
+  createSubgraphApp,
+  type SubgraphApp,
+  type SubgraphAppOptions,
+} from './graphql/subgraph-app';
 export { createFormatError } from './graphql/format-error';
 export { connectMongo, mongoHealth } from './data/mongo';
 export { createKafka, createProducer, ensureTopics, kafkaHealth, topicsWorker } from './data/kafka';
 export { readSchema } from './graphql/read-schema';
-export { bootSubgraph, type SubgraphDeps, type SubgraphSettings, type BuiltSubgraph } from './lifecycle/boot-subgraph';
+export {
+  bootSubgraph,
+  type SubgraphDeps,
+  type SubgraphSettings,
+  type BuiltSubgraph,
+} from './lifecycle/boot-subgraph';
 export { DateTimeScalar } from './graphql/date-time';
-export { outboxFields, withOutbox, type OutboxDoc, type OutboxMessage } from './outbox/outbox-fields';
+export {
+  outboxFields,
+  withOutbox,
+  type OutboxDoc,
+  type OutboxMessage,
+} from './outbox/outbox-fields';
 export { createOutboxRelay, type OutboxRelay } from './outbox/outbox-relay';
 export { isDuplicateKey } from './data/mongo-errors';
 export { encodeCursor, decodeCursor, pageSize, toConnection } from './paging/cursor';
-export { createEventConsumer, type EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';
+export {
+  createEventConsumer,
+  type EventConsumer,
+  type EventConsumerOptions,
+} from './consumer/event-consumer';
 export { isRetriable, backoffMs, PermanentError } from './consumer/retry';
 export { createSubgraphClient, type SubgraphClient } from './registry/subgraph-client';

@@ -31,7 +31,9 @@ async function main(): Promise<void> {
     stopping ??= (async () => {
       console.log('stack: stopping…');
       for (const wave of [...new Set(running.map((r) => r.spec.wave))].sort((a, b) => b - a)) {
-        await Promise.all(running.filter((r) => r.spec.wave === wave).map((r) => r.proc.stop(STOP_GRACE_MS)));
+        await Promise.all(
+          running.filter((r) => r.spec.wave === wave).map((r) => r.proc.stop(STOP_GRACE_MS)),
+        );
       }
       await infra.stop();
       console.log(`stack: stopped`);
@@ -58,7 +60,11 @@ async function main(): Promise<void> {
         running.push({ spec, proc });
         prefix(spec.name, proc.child.stdout!);
         prefix(spec.name, proc.child.stderr!, process.stderr);
-        await waitReady(`http://127.0.0.1:${spec.port}/health/ready`, READY_DEADLINE_MS, proc.exitReason);
+        await waitReady(
+          `http://127.0.0.1:${spec.port}/health/ready`,
+          READY_DEADLINE_MS,
+          proc.exitReason,
+        );
       }),
     );
   }

@@ -1,7 +1,14 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 
-const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const LEVELS: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
 const COLORS = [36, 35, 33, 32, 34, 31, 96, 95];
 const OMIT = new Set(['level', 'time', 'pid', 'hostname', 'service', 'name', 'msg']);
 
@@ -16,7 +23,7 @@ export function formatLine(line: string): string {
       .filter(([k]) => !OMIT.has(k))
       .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
       .join(' ');
-    return `${time} ${level.padEnd(5)} ${String(entry.msg ?? '')}${extra ? ` ${extra}` : ''}`;
+    return `${time} ${level.padEnd(5)} ${typeof entry.msg === 'string' ? entry.msg : JSON.stringify(entry.msg ?? '')}${extra ? ` ${extra}` : ''}`;
   } catch {
     return line;
   }
@@ -26,7 +33,11 @@ export function createPrefixer(width: number) {
   let next = 0;
   return (name: string, stream: Readable, out: NodeJS.WritableStream = process.stdout): void => {
     const color = COLORS[next++ % COLORS.length]!;
-    const tag = process.stdout.isTTY ? `\x1b[${color}m${name.padEnd(width)}\x1b[0m` : name.padEnd(width);
-    createInterface({ input: stream }).on('line', (line) => out.write(`${tag} | ${formatLine(line)}\n`));
+    const tag = process.stdout.isTTY
+      ? `\x1b[${color}m${name.padEnd(width)}\x1b[0m`
+      : name.padEnd(width);
+    createInterface({ input: stream }).on('line', (line) =>
+      out.write(`${tag} | ${formatLine(line)}\n`),
+    );
   };
 }

@@ -12,8 +12,16 @@ export interface ServiceProcess {
  * the stack, which stops services in reverse order). The child also stops when our stdin
  * pipe closes, so a stack killed outright never leaves services behind.
  */
-export function startServiceProcess(entry: string, env: NodeJS.ProcessEnv, onExit: (reason: string) => void): ServiceProcess {
-  const child = spawn(process.execPath, [entry, '--with-parent'], { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+export function startServiceProcess(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  onExit: (reason: string) => void,
+): ServiceProcess {
+  const child = spawn(process.execPath, [entry, '--with-parent'], {
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   let reason: string | null = null;
   let stopping = false;
   const exited = new Promise<void>((resolve) => {

@@ -1,7 +1,11 @@
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `url` until it answers 200, the deadline passes, or `gone()` says the process died. */
-export async function waitReady(url: string, deadlineMs: number, gone: () => string | null): Promise<void> {
+export async function waitReady(
+  url: string,
+  deadlineMs: number,
+  gone: () => string | null,
+): Promise<void> {
   const deadline = Date.now() + deadlineMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
@@ -12,7 +16,10 @@ export async function waitReady(url: string, deadlineMs: number, gone: () => str
       if (res.ok) return;
       last = `${res.status} ${await res.text()}`;
     } catch (err) {
-      last = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
+      last =
+        err instanceof Error
+          ? ((err.cause as Error | undefined)?.message ?? err.message)
+          : String(err);
     }
     await sleep(250);
   }

@@ -3,5 +3,10 @@ import { loadConfig } from './config';
 import { createServer, schema, subgraphName } from './server';
 
 runService(`${subgraphName}-subgraph`, async () =>
-  bootSubgraph({ name: subgraphName, sdl: schema.sdl, settings: await loadConfig(), build: createServer }),
+  bootSubgraph({
+    name: subgraphName,
+    sdl: schema.sdl,
+    settings: await loadConfig(),
+    build: createServer,
+  }),
 );

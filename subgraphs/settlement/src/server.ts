@@ -1,4 +1,12 @@
-import { createSubgraphApp, kafkaHealth, mongoHealth, readSchema, topicsWorker, type BuiltSubgraph, type SubgraphDeps } from '@tally/service-kit';
+import {
+  createSubgraphApp,
+  kafkaHealth,
+  mongoHealth,
+  readSchema,
+  topicsWorker,
+  type BuiltSubgraph,
+  type SubgraphDeps,
+} from '@tally/service-kit';
 import type { Settings } from './config';
 import type { Context } from './context';
 import { createSettlementConsumer } from './events/settlement-consumer';
@@ -28,8 +36,19 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
     typeDefs: schema.typeDefs,
     resolvers: resolvers as never,
     logger: deps.logger,
-    healthChecks: { mongo: mongoHealth(deps.db), kafka: kafkaHealth(deps.kafka), registry: deps.registry.health, consumer: consumer.health },
+    healthChecks: {
+      mongo: mongoHealth(deps.db),
+      kafka: kafkaHealth(deps.kafka),
+      registry: deps.registry.health,
+      consumer: consumer.health,
+    },
     context: async () => context,
   });
-  return { httpServer, workers: [topicsWorker(deps.kafka, Object.values(settings.topics), settings.kafka.partitions), consumer] };
+  return {
+    httpServer,
+    workers: [
+      topicsWorker(deps.kafka, Object.values(settings.topics), settings.kafka.partitions),
+      consumer,
+    ],
+  };
 }

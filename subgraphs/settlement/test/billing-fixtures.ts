@@ -22,7 +22,26 @@ export const PREMIUM: PlanTerms = {
 export const SEOUL = 'Asia/Seoul';
 
 let seq = 0;
-export const sub = (plan: PlanTerms, effectiveAt: string, id = `s-${++seq}`): Subscription => ({ id, plan, effectiveAt });
-export const data = (amount: number, occurredAt: string, id = `u-${++seq}`): RatedUsage => ({ id, type: 'DATA', amount, occurredAt });
-export const voice = (amount: number, occurredAt: string, id = `u-${++seq}`): RatedUsage => ({ id, type: 'VOICE', amount, occurredAt });
-export const sms = (amount: number, occurredAt: string, id = `u-${++seq}`): RatedUsage => ({ id, type: 'SMS', amount, occurredAt });
+export const sub = (plan: PlanTerms, effectiveAt: string, id = `s-${++seq}`): Subscription => ({
+  id,
+  plan,
+  effectiveAt,
+});
+export const data = (amount: number, occurredAt: string, id = `u-${++seq}`): RatedUsage => ({
+  id,
+  type: 'DATA',
+  amount,
+  occurredAt,
+});
+export const voice = (amount: number, occurredAt: string, id = `u-${++seq}`): RatedUsage => ({
+  id,
+  type: 'VOICE',
+  amount,
+  occurredAt,
+});
+export const sms = (amount: number, occurredAt: string, id = `u-${++seq}`): RatedUsage => ({
+  id,
+  type: 'SMS',
+  amount,
+  occurredAt,
+});

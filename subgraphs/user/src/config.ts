@@ -6,5 +6,10 @@ export const settingsSchema = subgraphSettings.extend({ topics: topicsSchema });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export function loadConfig(overrides?: Record<string, unknown>) {
-  return loadSettings({ service: 'user-subgraph', root: `${__dirname}/..`, schema: settingsSchema, overrides });
+  return loadSettings({
+    service: 'user-subgraph',
+    root: `${__dirname}/..`,
+    schema: settingsSchema,
+    overrides,
+  });
 }

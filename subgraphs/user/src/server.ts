@@ -24,8 +24,14 @@ import { makeSubscribePlan } from './use-cases/subscribe-plan';
 export const subgraphName = 'user';
 export const schema = readSchema(`${__dirname}/..`);
 
-export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltSubgraph & { relay: ReturnType<typeof createOutboxRelay> }> {
-  const models = { users: userModel(deps.db), plans: planModel(deps.db), subscriptions: subscriptionModel(deps.db) };
+export async function createServer(
+  deps: SubgraphDeps<Settings>,
+): Promise<BuiltSubgraph & { relay: ReturnType<typeof createOutboxRelay> }> {
+  const models = {
+    users: userModel(deps.db),
+    plans: planModel(deps.db),
+    subscriptions: subscriptionModel(deps.db),
+  };
   await Promise.all(Object.values(models).map((m) => m.init()));
   const relay = createOutboxRelay({
     models: Object.values(models),
@@ -44,8 +50,19 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
     typeDefs: schema.typeDefs,
     resolvers: resolvers as never,
     logger: deps.logger,
-    healthChecks: { mongo: mongoHealth(deps.db), kafka: kafkaHealth(deps.kafka), registry: deps.registry.health },
+    healthChecks: {
+      mongo: mongoHealth(deps.db),
+      kafka: kafkaHealth(deps.kafka),
+      registry: deps.registry.health,
+    },
     context: async () => context,
   });
-  return { httpServer, relay, workers: [topicsWorker(deps.kafka, [deps.settings.topics.users], deps.settings.kafka.partitions), relay] };
+  return {
+    httpServer,
+    relay,
+    workers: [
+      topicsWorker(deps.kafka, [deps.settings.topics.users], deps.settings.kafka.partitions),
+      relay,
+    ],
+  };
 }

@@ -14,16 +14,25 @@ interface SubgraphListing {
  * Follows the registry: the supergraph by ETag (a 304 costs nothing) and the live instances.
  * While the registry is down, the last good supergraph and instance list stay in force.
  */
-export function createRegistryPoller(opts: { registryUrl: string; pollSeconds: number; pool: InstancePool; logger: Logger }) {
+export function createRegistryPoller(opts: {
+  registryUrl: string;
+  pollSeconds: number;
+  pool: InstancePool;
+  logger: Logger;
+}) {
   const base = opts.registryUrl.replace(/\/$/, '');
   let current: SupergraphAnswer | null = null;
   let lastError: string | null = 'not polled yet';
 
   async function fetchSupergraph(): Promise<SupergraphAnswer | null> {
     const headers: Record<string, string> = current ? { 'if-none-match': `"${current.id}"` } : {};
-    const res = await fetch(`${base}/v1/supergraph`, { headers, signal: AbortSignal.timeout(5000) });
+    const res = await fetch(`${base}/v1/supergraph`, {
+      headers,
+      signal: AbortSignal.timeout(5000),
+    });
     if (res.status === 304) return null;
-    if (res.status === 404 || res.status === 503) throw new Error('the registry has no supergraph yet');
+    if (res.status === 404 || res.status === 503)
+      throw new Error('the registry has no supergraph yet');
     if (!res.ok) throw new Error(`registry answered ${res.status}`);
     return (await res.json()) as SupergraphAnswer;
   }
@@ -46,8 +55,12 @@ export function createRegistryPoller(opts: { registryUrl: string; pollSeconds: n
       }
       return null;
     } catch (err) {
-      const message = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
-      if (message !== lastError) opts.logger.warn({ err: message }, 'registry poll failed; keeping the last supergraph');
+      const message =
+        err instanceof Error
+          ? ((err.cause as Error | undefined)?.message ?? err.message)
+          : String(err);
+      if (message !== lastError)
+        opts.logger.warn({ err: message }, 'registry poll failed; keeping the last supergraph');
       lastError = message;
       return null;
     }

@@ -8,7 +8,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * A supergraph manager fed by the registry. The first schema is awaited; later ones are
  * swapped in by Apollo Gateway, whose requests in flight finish on the schema they began with.
  */
-export function registrySupergraph(opts: { poller: RegistryPoller; pollSeconds: number; logger: Logger }): SupergraphManager {
+export function registrySupergraph(opts: {
+  poller: RegistryPoller;
+  pollSeconds: number;
+  logger: Logger;
+}): SupergraphManager {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   return {
@@ -28,7 +32,10 @@ export function registrySupergraph(opts: { poller: RegistryPoller; pollSeconds: 
             update(next.sdl);
             opts.logger.info({ supergraphId: next.id }, 'supergraph updated');
           } catch (err) {
-            opts.logger.error({ err, supergraphId: next.id }, 'supergraph rejected; keeping the previous one');
+            opts.logger.error(
+              { err, supergraphId: next.id },
+              'supergraph rejected; keeping the previous one',
+            );
           }
         }
         if (!stopped) timer = setTimeout(() => void tick(), opts.pollSeconds * 1000);

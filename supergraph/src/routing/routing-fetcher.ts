@@ -3,7 +3,13 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { InstancePool } from './instance-pool';
 
-const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+const CONNECTION_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 function isConnectionFailure(err: unknown): boolean {
   const code = (err as { cause?: { code?: string } })?.cause?.code;
@@ -30,20 +36,33 @@ function unavailable(subgraph: string, why: string): GraphQLError {
  * placeholder URL. A connection failure moves a query on to the next instance; a mutation
  * is never retried, since it may have taken effect.
  */
-export function createRoutingFetcher(opts: { subgraph: string; pool: InstancePool; timeoutMs: number; logger: Logger }): Fetcher {
-  return (async (_placeholderUrl: string, init?: FetcherRequestInit) => {
+export function createRoutingFetcher(opts: {
+  subgraph: string;
+  pool: InstancePool;
+  timeoutMs: number;
+  logger: Logger;
+}): Fetcher {
+  return async (_placeholderUrl: string, init?: FetcherRequestInit) => {
     const tried = new Set<string>();
     const retryable = !isMutation(init?.body);
     for (;;) {
       const instance = opts.pool.pick(opts.subgraph, tried);
-      if (!instance) throw unavailable(opts.subgraph, tried.size ? 'no instance answered' : 'no live instance');
+      if (!instance)
+        throw unavailable(opts.subgraph, tried.size ? 'no instance answered' : 'no live instance');
       tried.add(instance.instanceId);
       try {
-        return await fetch(instance.url, { ...(init as RequestInit), signal: AbortSignal.timeout(opts.timeoutMs) });
+        return await fetch(instance.url, {
+          ...(init as RequestInit),
+          signal: AbortSignal.timeout(opts.timeoutMs),
+        });
       } catch (err) {
-        opts.logger.warn({ subgraph: opts.subgraph, instanceId: instance.instanceId, err: (err as Error).message }, 'subgraph fetch failed');
-        if (!retryable || !isConnectionFailure(err)) throw unavailable(opts.subgraph, 'request failed');
+        opts.logger.warn(
+          { subgraph: opts.subgraph, instanceId: instance.instanceId, err: (err as Error).message },
+          'subgraph fetch failed',
+        );
+        if (!retryable || !isConnectionFailure(err))
+          throw unavailable(opts.subgraph, 'request failed');
       }
     }
-  }) as unknown as Fetcher;
+  };
 }

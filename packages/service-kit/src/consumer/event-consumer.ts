@@ -21,20 +21,42 @@ export interface EventConsumerOptions {
  */
 export function createEventConsumer(opts: EventConsumerOptions) {
   // A crashed member holds its partitions until its session times out: 10 s, not kafkajs' 30 s.
-  const consumer = opts.kafka.consumer({ groupId: opts.groupId, maxWaitTimeInMs: 200, sessionTimeout: 10_000, heartbeatInterval: 2_000 });
+  const consumer = opts.kafka.consumer({
+    groupId: opts.groupId,
+    maxWaitTimeInMs: 200,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 2_000,
+  });
   const producer: Producer = createProducer(opts.kafka);
   let ready = false;
   let applied = 0;
 
-  async function deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string) {
-    opts.logger.warn({ topic, partition, offset: message.offset, reason }, 'event sent to the dead-letter topic');
+  async function deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    reason: string,
+  ) {
+    opts.logger.warn(
+      { topic, partition, offset: message.offset, reason },
+      'event sent to the dead-letter topic',
+    );
     await producer.send({
       topic: opts.deadLetterTopic,
-      messages: [deadLetterMessage({ topic, partition, offset: message.offset, key: message.key, value: message.value }, reason)],
+      messages: [
+        deadLetterMessage(
+          { topic, partition, offset: message.offset, key: message.key, value: message.value },
+          reason,
+        ),
+      ],
     });
   }
 
-  async function applyWithRetry(events: TallyEvent[], isRunning: () => boolean, heartbeat: () => Promise<void>) {
+  async function applyWithRetry(
+    events: TallyEvent[],
+    isRunning: () => boolean,
+    heartbeat: () => Promise<void>,
+  ) {
     for (let attempt = 1; ; attempt++) {
       try {
         return await opts.apply(events);
@@ -52,10 +74,19 @@ export function createEventConsumer(opts: EventConsumerOptions) {
       await Promise.all([consumer.connect(), producer.connect()]);
       await consumer.subscribe({ topics: opts.topics, fromBeginning: true });
       consumer.on(consumer.events.GROUP_JOIN, () => (ready = true));
-      consumer.on(consumer.events.CRASH, ({ payload }) => opts.logger.error({ err: payload.error }, 'consumer crashed; kafkajs restarts it'));
+      consumer.on(consumer.events.CRASH, ({ payload }) =>
+        opts.logger.error({ err: payload.error }, 'consumer crashed; kafkajs restarts it'),
+      );
       await consumer.run({
         eachBatchAutoResolve: false,
-        eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        eachBatch: async ({
+          batch,
+          resolveOffset,
+          heartbeat,
+          commitOffsetsIfNecessary,
+          isRunning,
+          isStale,
+        }) => {
           const running = () => isRunning() && !isStale();
           const valid: Array<{ message: KafkaMessage; event: TallyEvent }> = [];
           for (const message of batch.messages) {
@@ -64,14 +95,24 @@ export function createEventConsumer(opts: EventConsumerOptions) {
             else await deadLetter(batch.topic, batch.partition, message, parsed.reason);
           }
           try {
-            if (valid.length > 0) await applyWithRetry(valid.map((v) => v.event), running, heartbeat);
+            if (valid.length > 0)
+              await applyWithRetry(
+                valid.map((v) => v.event),
+                running,
+                heartbeat,
+              );
           } catch (err) {
             if (isRetriable(err)) throw err; // stopping: leave the offsets for redelivery
             // A permanent failure: apply one by one so only the poison event is set aside.
             for (const { message, event } of valid) {
               await applyWithRetry([event], running, heartbeat).catch(async (e: unknown) => {
                 if (isRetriable(e)) throw e;
-                await deadLetter(batch.topic, batch.partition, message, e instanceof Error ? e.message : String(e));
+                await deadLetter(
+                  batch.topic,
+                  batch.partition,
+                  message,
+                  e instanceof Error ? e.message : String(e),
+                );
               });
             }
           }

@@ -8,7 +8,9 @@ describe('isRetriable', () => {
 
   it('treats network and server-selection failures as transient', () => {
     expect(isRetriable(Object.assign(new Error('x'), { name: 'MongoNetworkError' }))).toBe(true);
-    expect(isRetriable(Object.assign(new Error('x'), { name: 'MongoServerSelectionError' }))).toBe(true);
+    expect(isRetriable(Object.assign(new Error('x'), { name: 'MongoServerSelectionError' }))).toBe(
+      true,
+    );
     expect(isRetriable(new TypeError('bug'))).toBe(false);
   });
 });

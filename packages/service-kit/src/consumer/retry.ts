@@ -4,7 +4,9 @@ export function isRetriable(err: unknown): boolean {
   const e = err as { retriable?: unknown; name?: string; errorLabels?: unknown };
   if (typeof e.retriable === 'boolean') return e.retriable;
   if (Array.isArray(e.errorLabels) && e.errorLabels.includes('RetryableWriteError')) return true;
-  return /^(MongoNetwork|MongoServerSelection|MongoNotConnected|KafkaJSConnection|KafkaJSRequestTimeout|KafkaJSNumberOfRetriesExceeded)/.test(e.name ?? '');
+  return /^(MongoNetwork|MongoServerSelection|MongoNotConnected|KafkaJSConnection|KafkaJSRequestTimeout|KafkaJSNumberOfRetriesExceeded)/.test(
+    e.name ?? '',
+  );
 }
 
 /** Backoff for the n-th retry (1-based): 200 ms doubling to 10 s. */

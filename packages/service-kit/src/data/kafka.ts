@@ -39,25 +39,37 @@ export function kafkaHealth(kafka: Kafka) {
 
 /** A producer with the murmur2 partitioner, like Java clients: one key, one partition, on every client. */
 export function createProducer(kafka: Kafka): Producer {
-  return kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+  return kafka.producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    allowAutoTopicCreation: false,
+  });
 }
 
 /**
  * Creates the topics that do not exist yet (existing ones are left as they are), so a
  * consumer never subscribes to, and a relay never produces to, a topic that is not there.
  */
-export async function ensureTopics(kafka: Kafka, topics: string[], partitions: number): Promise<void> {
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: string[],
+  partitions: number,
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = [...new Set(topics)].filter((t) => !existing.has(t));
     if (missing.length > 0) {
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions })) }).catch(async (err: unknown) => {
-        // Another service may have created them at the same moment: fine, as long as they exist now.
-        const now = new Set(await admin.listTopics());
-        if (!missing.every((t) => now.has(t))) throw err;
-      });
+      await admin
+        .createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
+        })
+        .catch(async (err: unknown) => {
+          // Another service may have created them at the same moment: fine, as long as they exist now.
+          const now = new Set(await admin.listTopics());
+          if (!missing.every((t) => now.has(t))) throw err;
+        });
     }
   } finally {
     await admin.disconnect();

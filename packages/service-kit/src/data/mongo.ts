@@ -5,7 +5,11 @@ import type { Logger } from 'pino';
  * A connection of the service's own (never the mongoose singleton, so tests can hold
  * several). No sessions or transactions anywhere: single-document atomicity only.
  */
-export async function connectMongo(url: string, database: string, logger: Logger): Promise<Connection> {
+export async function connectMongo(
+  url: string,
+  database: string,
+  logger: Logger,
+): Promise<Connection> {
   const conn = mongoose.createConnection(url, {
     dbName: database,
     serverSelectionTimeoutMS: 10_000,

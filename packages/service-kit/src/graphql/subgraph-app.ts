@@ -27,7 +27,9 @@ export interface SubgraphApp {
 }
 
 /** An express app serving the subgraph at /graphql and the health endpoints. Not listening yet. */
-export async function createSubgraphApp<C extends BaseContext>(opts: SubgraphAppOptions<C>): Promise<SubgraphApp> {
+export async function createSubgraphApp<C extends BaseContext>(
+  opts: SubgraphAppOptions<C>,
+): Promise<SubgraphApp> {
   const app = express();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<C>({
@@ -35,7 +37,11 @@ export async function createSubgraphApp<C extends BaseContext>(opts: SubgraphApp
     formatError: createFormatError(opts.logger),
     includeStacktraceInErrorResponses: false,
     // No Apollo Studio here: per-field traces (ftv1) would only cost time on every request.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...(opts.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(opts.plugins ?? []),
+    ],
   });
   await apollo.start();
   let graphqlRequests = 0;

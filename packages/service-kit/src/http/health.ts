@@ -8,7 +8,10 @@ const CHECK_TIMEOUT_MS = 2000;
 async function runCheck(check: HealthCheck): Promise<string | null> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer in ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`no answer in ${CHECK_TIMEOUT_MS} ms`)),
+      CHECK_TIMEOUT_MS,
+    );
   });
   try {
     await Promise.race([check(), timeout]);
@@ -21,7 +24,10 @@ async function runCheck(check: HealthCheck): Promise<string | null> {
 }
 
 /** `/health/live` is 200 while the process runs; `/health/ready` only when every check passes. */
-export function healthRouter(checks: Record<string, HealthCheck>, stats: () => object = () => ({})): Router {
+export function healthRouter(
+  checks: Record<string, HealthCheck>,
+  stats: () => object = () => ({}),
+): Router {
   const router = Router();
   router.get('/health/live', (_req, res) => {
     res.json({ status: 'live', ...stats() });
@@ -33,7 +39,9 @@ export function healthRouter(checks: Record<string, HealthCheck>, stats: () => o
       names.flatMap((n, i) => (results[i] ? [[n, results[i]]] : [])),
     );
     const ready = Object.keys(failing).length === 0;
-    res.status(ready ? 200 : 503).json(ready ? { status: 'ready', checks: names } : { status: 'unavailable', failing });
+    res
+      .status(ready ? 200 : 503)
+      .json(ready ? { status: 'ready', checks: names } : { status: 'unavailable', failing });
   });
   return router;
 }

@@ -7,7 +7,12 @@ import { createKafka } from '../data/kafka';
 import { listen } from '../http/listen';
 import { createLogger } from '../logger';
 import { createRegistryClient, type RegistryClient } from '../registry/registry-client';
-import type { BaseSettings, KafkaSettings, MongoSettings, RegistrySettings } from '../settings/common-schema';
+import type {
+  BaseSettings,
+  KafkaSettings,
+  MongoSettings,
+  RegistrySettings,
+} from '../settings/common-schema';
 import type { Running } from './run-service';
 
 export type SubgraphSettings = BaseSettings & {
@@ -43,8 +48,13 @@ export async function bootSubgraph<S extends SubgraphSettings>(opts: {
   const { settings } = opts;
   const logger = createLogger(`${opts.name}-subgraph`, settings.log.level);
   const db = await connectMongo(settings.mongo.url, settings.mongo.database, logger);
-  const kafka = createKafka({ clientId: `tally-${opts.name}`, brokers: settings.kafka.brokers, logger });
-  const publicUrl = (port: number) => settings.publicUrl ?? `http://${settings.host}:${port}/graphql`;
+  const kafka = createKafka({
+    clientId: `tally-${opts.name}`,
+    brokers: settings.kafka.brokers,
+    logger,
+  });
+  const publicUrl = (port: number) =>
+    settings.publicUrl ?? `http://${settings.host}:${port}/graphql`;
   let url = '';
   const registry = createRegistryClient({
     registryUrl: settings.registry.url,

@@ -11,7 +11,10 @@ const STOP_DEADLINE_MS = 12_000;
  * Runs a service's start function and owns its shutdown: SIGTERM/SIGINT stop it once,
  * a failed start or a stop that overruns its deadline exits non-zero.
  */
-export function runService(name: string, start: () => Promise<{ running: Running; logger: Logger }>): void {
+export function runService(
+  name: string,
+  start: () => Promise<{ running: Running; logger: Logger }>,
+): void {
   let stopping = false;
   start()
     .then(({ running, logger }) => {

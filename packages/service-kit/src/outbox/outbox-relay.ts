@@ -29,11 +29,17 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
   async function drain(model: Model<Pending>): Promise<number> {
     let total = 0;
     for (;;) {
-      const docs = await model.find({ outboxPending: true }, { outbox: 1 }).limit(batchSize).lean<Pending[]>();
+      const docs = await model
+        .find({ outboxPending: true }, { outbox: 1 })
+        .limit(batchSize)
+        .lean<Pending[]>();
       if (docs.length === 0) return total;
       const messages = docs.flatMap((d) => d.outbox ?? []);
       await opts.producer.sendBatch({ topicMessages: groupByTopic(messages), acks: -1 });
-      await model.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $unset: { outbox: 1, outboxPending: 1 } });
+      await model.updateMany(
+        { _id: { $in: docs.map((d) => d._id) } },
+        { $unset: { outbox: 1, outboxPending: 1 } },
+      );
       total += messages.length;
       if (docs.length < batchSize) return total;
     }
@@ -44,7 +50,8 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
       again = false;
       for (const model of opts.models) {
         const sent = await drain(model);
-        if (sent > 0) opts.logger.debug({ collection: model.collection.name, sent }, 'outbox relayed');
+        if (sent > 0)
+          opts.logger.debug({ collection: model.collection.name, sent }, 'outbox relayed');
       }
     } while (again && !stopped);
   }

@@ -8,8 +8,12 @@ export function encodeCursor(parts: Array<string | number>): string {
 export function decodeCursor(cursor: string, arity: number): Array<string | number> {
   try {
     const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parts) && parts.length === arity && parts.every((p) => typeof p === 'string' || typeof p === 'number')) {
-      return parts as Array<string | number>;
+    if (
+      Array.isArray(parts) &&
+      parts.length === arity &&
+      parts.every((p) => typeof p === 'string' || typeof p === 'number')
+    ) {
+      return parts;
     }
   } catch {
     // fall through to the clear error below
@@ -30,5 +34,8 @@ export function pageSize(first: number | null | undefined, fallback: number, max
 export function toConnection<T>(rows: T[], size: number, cursorOf: (row: T) => string) {
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({ cursor: cursorOf(node), node }));
-  return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+  };
 }

@@ -30,9 +30,15 @@ export function createRegistryClient(opts: RegistryClientOptions) {
   let timer: NodeJS.Timeout | undefined;
 
   async function register(): Promise<void> {
-    const res = await fetch(base, { method: 'PUT', headers, body: JSON.stringify({ url: opts.url, sdl: opts.sdl }) });
+    const res = await fetch(base, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ url: opts.url, sdl: opts.sdl }),
+    });
     if (res.status === 422 || res.status === 401 || res.status === 400 || res.status === 413) {
-      throw new RegistrationRefused(`registry refused ${opts.subgraph} (${res.status}): ${await res.text()}`);
+      throw new RegistrationRefused(
+        `registry refused ${opts.subgraph} (${res.status}): ${await res.text()}`,
+      );
     }
     if (!res.ok) throw new Error(`registry answered ${res.status}`);
     registered = true;
@@ -82,7 +88,9 @@ export function createRegistryClient(opts: RegistryClientOptions) {
     async stop(): Promise<void> {
       clearTimeout(timer);
       if (!registered) return;
-      await fetch(base, { method: 'DELETE', headers, signal: AbortSignal.timeout(3000) }).catch(() => undefined);
+      await fetch(base, { method: 'DELETE', headers, signal: AbortSignal.timeout(3000) }).catch(
+        () => undefined,
+      );
       registered = false;
     },
     /** For /health/ready: the registry answered our last call. */

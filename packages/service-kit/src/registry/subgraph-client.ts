@@ -9,7 +9,11 @@ interface Listing {
  * Calls another subgraph directly, finding a live instance through the registry. For the
  * rare lookups a subgraph cannot answer from its own data (never for computing a bill).
  */
-export function createSubgraphClient(opts: { registryUrl: string; subgraph: string; timeoutMs?: number }) {
+export function createSubgraphClient(opts: {
+  registryUrl: string;
+  subgraph: string;
+  timeoutMs?: number;
+}) {
   const registry = opts.registryUrl.replace(/\/$/, '');
   let next = 0;
 
@@ -21,7 +25,8 @@ export function createSubgraphClient(opts: { registryUrl: string; subgraph: stri
   }
 
   return async function query<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const unavailable = (why: string) => new DomainError('UNAVAILABLE', `the ${opts.subgraph} service is unavailable: ${why}`);
+    const unavailable = (why: string) =>
+      new DomainError('UNAVAILABLE', `the ${opts.subgraph} service is unavailable: ${why}`);
     const urls = await instanceUrls().catch((err: Error) => {
       throw unavailable(err.message);
     });
@@ -36,7 +41,8 @@ export function createSubgraphClient(opts: { registryUrl: string; subgraph: stri
       throw unavailable(err.message);
     });
     const body = (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
-    if (!res.ok || body.errors?.length || !body.data) throw unavailable(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
+    if (!res.ok || body.errors?.length || !body.data)
+      throw unavailable(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
     return body.data;
   };
 }

@@ -16,11 +16,17 @@ export const baseSettings = z.object({
   log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
 });
 
-export const mongoSettings = z.object({ url: z.string().startsWith('mongodb'), database: z.string().min(1) });
+export const mongoSettings = z.object({
+  url: z.string().startsWith('mongodb'),
+  database: z.string().min(1),
+});
 /** `groupPrefix` namespaces consumer groups, so stacks sharing one Kafka never share a group. */
 export const kafkaSettings = z.object({
   brokers,
-  groupPrefix: z.string().regex(/^[A-Za-z0-9._-]+$/).default('tally'),
+  groupPrefix: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .default('tally'),
   /** Partitions of the topics a service creates; a user's events stay in one (key = userId). */
   partitions: z.coerce.number().int().min(1).max(1000).default(3),
 });

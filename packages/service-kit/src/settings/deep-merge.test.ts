@@ -7,7 +7,10 @@ describe('deepMerge', () => {
   });
 
   it('replaces arrays and scalars instead of merging them', () => {
-    expect(deepMerge({ list: [1, 2], o: { k: 1 } }, { list: [3], o: 'flat' })).toEqual({ list: [3], o: 'flat' });
+    expect(deepMerge({ list: [1, 2], o: { k: 1 } }, { list: [3], o: 'flat' })).toEqual({
+      list: [3],
+      o: 'flat',
+    });
   });
 });
 

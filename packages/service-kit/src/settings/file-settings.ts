@@ -7,7 +7,9 @@ import { deepMerge, type Tree } from './deep-merge';
 process.env.SUPPRESS_NO_CONFIG_WARNING = 'y';
 process.env.SUPPRESS_STRICTNESS_CHECK = 'y';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const nodeConfig = require('config') as { util: { loadFileConfigs(dir: string, opts: object): Tree } };
+const nodeConfig = require('config') as {
+  util: { loadFileConfigs(dir: string, opts: object): Tree };
+};
 
 export const KIT_CONFIG_DIR = join(__dirname, '..', '..', 'config');
 

@@ -17,9 +17,22 @@ const schema = baseSettings.extend({ greeting: z.string() });
 
 describe('loadSettings', () => {
   it('lays the service files over the kit defaults, then the overrides', async () => {
-    const root = serviceRoot({ 'default.yml': 'port: 4999\ngreeting: hello\n', 'test.yml': 'greeting: hello from test\n' });
-    const settings = await loadSettings({ service: 'demo', root, schema, overrides: { host: '0.0.0.0' } });
-    expect(settings).toMatchObject({ port: 4999, greeting: 'hello from test', host: '0.0.0.0', profile: 'test' });
+    const root = serviceRoot({
+      'default.yml': 'port: 4999\ngreeting: hello\n',
+      'test.yml': 'greeting: hello from test\n',
+    });
+    const settings = await loadSettings({
+      service: 'demo',
+      root,
+      schema,
+      overrides: { host: '0.0.0.0' },
+    });
+    expect(settings).toMatchObject({
+      port: 4999,
+      greeting: 'hello from test',
+      host: '0.0.0.0',
+      profile: 'test',
+    });
     expect(settings.log.level).toBe('warn'); // the kit's test.yml
     expect(Object.isFrozen(settings)).toBe(true);
   });
@@ -27,6 +40,8 @@ describe('loadSettings', () => {
   it('names every invalid setting', async () => {
     const root = serviceRoot({ 'default.yml': 'port: not-a-port\n' });
     await expect(loadSettings({ service: 'demo', root, schema })).rejects.toThrow(SettingsError);
-    await expect(loadSettings({ service: 'demo', root, schema })).rejects.toThrow(/port: .*greeting: /);
+    await expect(loadSettings({ service: 'demo', root, schema })).rejects.toThrow(
+      /port: .*greeting: /,
+    );
   });
 });

@@ -28,20 +28,28 @@ export async function loadSettings<S extends z.ZodType>(
   const profile = settingsProfile();
   const dirs = [KIT_CONFIG_DIR, join(opts.root, 'config')];
   const files = loadFileSettings(dirs, profile);
-  const remote = env.CONFIG_SERVICE_URL && opts.remote !== false
-    ? await fetchRemoteSettings({
-        baseUrl: env.CONFIG_SERVICE_URL,
-        service: opts.service,
-        profile,
-        deadlineMs: Number(env.CONFIG_SERVICE_DEADLINE_MS ?? 30_000),
-        onRetry: (n, why) => process.stderr.write(`${opts.service}: config service not ready (${why}), retry ${n}\n`),
-      })
-    : {};
+  const remote =
+    env.CONFIG_SERVICE_URL && opts.remote !== false
+      ? await fetchRemoteSettings({
+          baseUrl: env.CONFIG_SERVICE_URL,
+          service: opts.service,
+          profile,
+          deadlineMs: Number(env.CONFIG_SERVICE_DEADLINE_MS ?? 30_000),
+          onRetry: (n, why) =>
+            process.stderr.write(
+              `${opts.service}: config service not ready (${why}), retry ${n}\n`,
+            ),
+        })
+      : {};
   const merged = deepMerge(files, remote, environmentOverrides(dirs), opts.overrides ?? {});
   const parsed = opts.schema.safeParse({ ...merged, profile });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new SettingsError(`invalid settings for ${opts.service} (${profile}): ${problems.join('; ')}`);
+    const problems = parsed.error.issues.map(
+      (i) => `${i.path.join('.') || '(root)'}: ${i.message}`,
+    );
+    throw new SettingsError(
+      `invalid settings for ${opts.service} (${profile}): ${problems.join('; ')}`,
+    );
   }
   return deepFreeze(parsed.data);
 }

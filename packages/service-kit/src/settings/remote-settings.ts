@@ -22,17 +22,24 @@ export async function fetchRemoteSettings(opts: RemoteOptions): Promise<Tree> {
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
       if (res.ok) return (await res.json()) as Tree;
-      if (res.status === 404) throw new SettingsError(`config service has no service '${opts.service}' (${url})`);
+      if (res.status === 404)
+        throw new SettingsError(`config service has no service '${opts.service}' (${url})`);
       const body = await res.text();
       // 5xx with a reason is a broken config file or placeholder: retrying will not mend it.
-      if (res.status >= 400 && body.includes('"code"')) throw new SettingsError(`config service refused ${url}: ${body}`);
+      if (res.status >= 400 && body.includes('"code"'))
+        throw new SettingsError(`config service refused ${url}: ${body}`);
       reason = `HTTP ${res.status}`;
     } catch (err) {
       if (err instanceof SettingsError) throw err;
-      reason = err instanceof Error ? (err.cause as Error | undefined)?.message ?? err.message : String(err);
+      reason =
+        err instanceof Error
+          ? ((err.cause as Error | undefined)?.message ?? err.message)
+          : String(err);
     }
     if (Date.now() + delay > deadline) {
-      throw new SettingsError(`config service unreachable at ${url} after ${attempt} attempts: ${reason}`);
+      throw new SettingsError(
+        `config service unreachable at ${url} after ${attempt} attempts: ${reason}`,
+      );
     }
     opts.onRetry?.(attempt, reason);
     await new Promise((r) => setTimeout(r, delay));

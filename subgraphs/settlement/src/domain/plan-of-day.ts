@@ -20,7 +20,8 @@ export function canonicalSubscriptions(subscriptions: Subscription[]): Timed[] {
   const byId = new Map<string, Timed>();
   for (const s of subscriptions) {
     const at = new Date(s.effectiveAt).getTime();
-    if (Number.isNaN(at)) throw new BillingInvariantError(`subscription ${s.id} has no valid effectiveAt`);
+    if (Number.isNaN(at))
+      throw new BillingInvariantError(`subscription ${s.id} has no valid effectiveAt`);
     const seen = byId.get(s.id);
     if (!seen || at < seen.at) byId.set(s.id, { ...s, at });
   }
@@ -38,12 +39,22 @@ export function subscriptionOfDay(sorted: Timed[], dayEnd: Date): Timed | null {
 }
 
 /** Each day's subscription: index 0 is day 1. A change at any time on a day counts for that whole day. */
-export function subscriptionCalendar(period: string, timeZone: string, subscriptions: Subscription[]): Array<Subscription | null> {
+export function subscriptionCalendar(
+  period: string,
+  timeZone: string,
+  subscriptions: Subscription[],
+): Array<Subscription | null> {
   const sorted = canonicalSubscriptions(subscriptions);
-  return Array.from({ length: daysInPeriod(period) }, (_, i) => subscriptionOfDay(sorted, endOfLocalDay(period, i + 1, timeZone)));
+  return Array.from({ length: daysInPeriod(period) }, (_, i) =>
+    subscriptionOfDay(sorted, endOfLocalDay(period, i + 1, timeZone)),
+  );
 }
 
 /** Each day's plan: index 0 is day 1; null on days before the first subscription. */
-export function planCalendar(period: string, timeZone: string, subscriptions: Subscription[]): Array<PlanTerms | null> {
+export function planCalendar(
+  period: string,
+  timeZone: string,
+  subscriptions: Subscription[],
+): Array<PlanTerms | null> {
   return subscriptionCalendar(period, timeZone, subscriptions).map((s) => s?.plan ?? null);
 }

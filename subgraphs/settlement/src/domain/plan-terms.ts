@@ -27,7 +27,11 @@ export const UNITS = [
   { type: 'DATA', field: 'dataMb', rate: 'perMb' },
   { type: 'VOICE', field: 'voiceSeconds', rate: 'perVoiceSecond' },
   { type: 'SMS', field: 'smsCount', rate: 'perSms' },
-] as const satisfies ReadonlyArray<{ type: UsageType; field: keyof UsageTotals; rate: keyof PlanTerms['overageRate'] }>;
+] as const satisfies ReadonlyArray<{
+  type: UsageType;
+  field: keyof UsageTotals;
+  rate: keyof PlanTerms['overageRate'];
+}>;
 
 export function fieldOf(type: UsageType): keyof UsageTotals {
   return type === 'DATA' ? 'dataMb' : type === 'VOICE' ? 'voiceSeconds' : 'smsCount';

@@ -9,9 +9,20 @@ describe('rateBill: the worked examples of billing-rules.md', () => {
       period: '2026-11',
       timeZone: SEOUL,
       subscriptions: [sub(BASIC, '2026-10-20T00:00:00+09:00')],
-      usages: [data(600, '2026-11-02T10:00:00+09:00'), data(600, '2026-11-20T23:59:59+09:00'), voice(100, '2026-11-05T12:00:00+09:00'), sms(5, '2026-11-07T08:00:00+09:00')],
+      usages: [
+        data(600, '2026-11-02T10:00:00+09:00'),
+        data(600, '2026-11-20T23:59:59+09:00'),
+        voice(100, '2026-11-05T12:00:00+09:00'),
+        sms(5, '2026-11-07T08:00:00+09:00'),
+      ],
     });
-    expect(bill).toMatchObject({ period: '2026-11', baseFee: 30000, overageCharge: 4000, total: 34000, unratedUsage: zero });
+    expect(bill).toMatchObject({
+      period: '2026-11',
+      baseFee: 30000,
+      overageCharge: 4000,
+      total: 34000,
+      unratedUsage: zero,
+    });
     expect(bill.usage).toEqual({ dataMb: 1200, voiceSeconds: 100, smsCount: 5 });
     expect(bill.lines).toEqual([
       {
@@ -30,10 +41,18 @@ describe('rateBill: the worked examples of billing-rules.md', () => {
     const bill = rateBill({
       period: '2026-11',
       timeZone: SEOUL,
-      subscriptions: [sub(PREMIUM, '2026-11-16T09:00:00+09:00'), sub(BASIC, '2026-11-01T00:00:00+09:00')],
+      subscriptions: [
+        sub(PREMIUM, '2026-11-16T09:00:00+09:00'),
+        sub(BASIC, '2026-11-01T00:00:00+09:00'),
+      ],
       usages: [data(800, '2026-11-10T12:00:00+09:00'), data(5000, '2026-11-16T08:00:00+09:00')],
     });
-    expect(bill).toMatchObject({ baseFee: 45000, overageCharge: 6000, total: 51000, usage: { dataMb: 5800, voiceSeconds: 0, smsCount: 0 } });
+    expect(bill).toMatchObject({
+      baseFee: 45000,
+      overageCharge: 6000,
+      total: 51000,
+      usage: { dataMb: 5800, voiceSeconds: 0, smsCount: 0 },
+    });
     expect(bill.lines).toEqual([
       {
         plan: BASIC,
@@ -57,9 +76,17 @@ describe('rateBill: the worked examples of billing-rules.md', () => {
   });
 
   it('3. puts usage in the period of its day in the billing time zone', () => {
-    const input = { timeZone: SEOUL, subscriptions: [sub(BASIC, '2026-10-20T00:00:00+09:00')], usages: [data(1, '2026-11-30T16:00:00Z')] };
+    const input = {
+      timeZone: SEOUL,
+      subscriptions: [sub(BASIC, '2026-10-20T00:00:00+09:00')],
+      usages: [data(1, '2026-11-30T16:00:00Z')],
+    };
     expect(rateBill({ ...input, period: '2026-11' }).usage).toEqual(zero);
-    expect(rateBill({ ...input, period: '2026-12' }).usage).toEqual({ dataMb: 1, voiceSeconds: 0, smsCount: 0 });
+    expect(rateBill({ ...input, period: '2026-12' }).usage).toEqual({
+      dataMb: 1,
+      voiceSeconds: 0,
+      smsCount: 0,
+    });
   });
 
   it('4. leaves usage before the first subscription unrated and prorates the rest (n = 20)', () => {
@@ -72,7 +99,13 @@ describe('rateBill: the worked examples of billing-rules.md', () => {
     expect(bill.unratedUsage).toEqual({ dataMb: 100, voiceSeconds: 0, smsCount: 0 });
     expect(bill.usage).toEqual({ dataMb: 100, voiceSeconds: 0, smsCount: 0 });
     expect(bill.lines).toHaveLength(1);
-    expect(bill.lines[0]).toMatchObject({ days: 20, baseFee: 20000, allowance: { dataMb: 666, voiceSeconds: 4000, smsCount: 66 }, usage: zero, overageCharge: 0 });
+    expect(bill.lines[0]).toMatchObject({
+      days: 20,
+      baseFee: 20000,
+      allowance: { dataMb: 666, voiceSeconds: 4000, smsCount: 66 },
+      usage: zero,
+      overageCharge: 0,
+    });
     expect(bill.total).toBe(20000);
   });
 });

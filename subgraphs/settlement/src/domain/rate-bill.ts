@@ -1,6 +1,12 @@
 import { daysInPeriod, localDayOf, periodOfDate } from '@tally/billing-time';
 import { planCalendar, type Subscription } from './plan-of-day';
-import { fieldOf, zeroTotals, type PlanTerms, type UsageTotals, type UsageType } from './plan-terms';
+import {
+  fieldOf,
+  zeroTotals,
+  type PlanTerms,
+  type UsageTotals,
+  type UsageType,
+} from './plan-terms';
 import { rateLine, type RatedLine } from './rate-line';
 import { BillingInvariantError, safe, sum } from './safe-integer';
 
@@ -55,7 +61,10 @@ export function rateBill(input: RateBillInput): RatedBill {
   for (const u of uniqueById(input.usages)) {
     const date = localDayOf(u.occurredAt, timeZone);
     if (periodOfDate(date) !== period) continue;
-    if (!Number.isSafeInteger(u.amount) || u.amount <= 0) throw new BillingInvariantError(`usage ${u.id} has amount ${u.amount}; expected a positive integer`);
+    if (!Number.isSafeInteger(u.amount) || u.amount <= 0)
+      throw new BillingInvariantError(
+        `usage ${u.id} has amount ${u.amount}; expected a positive integer`,
+      );
     const field = fieldOf(u.type);
     usage[field] = safe(usage[field] + u.amount, 'period usage');
     const into = dayGroup[date.day - 1]?.usage ?? unratedUsage;
@@ -63,9 +72,23 @@ export function rateBill(input: RateBillInput): RatedBill {
   }
 
   const lines = [...groups.values()].map((g) => rateLine(g.plan, g.days, days, g.usage));
-  const baseFee = sum(lines.map((l) => l.baseFee), 'bill base fee');
-  const overageCharge = sum(lines.map((l) => l.overageCharge), 'bill overage charge');
-  return { period, baseFee, overageCharge, total: safe(baseFee + overageCharge, 'bill total'), usage, unratedUsage, lines };
+  const baseFee = sum(
+    lines.map((l) => l.baseFee),
+    'bill base fee',
+  );
+  const overageCharge = sum(
+    lines.map((l) => l.overageCharge),
+    'bill overage charge',
+  );
+  return {
+    period,
+    baseFee,
+    overageCharge,
+    total: safe(baseFee + overageCharge, 'bill total'),
+    usage,
+    unratedUsage,
+    lines,
+  };
 }
 
 /** First of each id: usage records are immutable facts, so a repeat is the same record. */

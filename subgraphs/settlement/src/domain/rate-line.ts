@@ -14,13 +14,19 @@ export interface RatedLine {
 }
 
 /** One plan's share of a period of `daysInPeriod` days: its `days` days and the usage on them. */
-export function rateLine(plan: PlanTerms, days: number, daysInPeriod: number, usage: UsageTotals): RatedLine {
+export function rateLine(
+  plan: PlanTerms,
+  days: number,
+  daysInPeriod: number,
+  usage: UsageTotals,
+): RatedLine {
   const allowance: Allowance = { dataMb: null, voiceSeconds: null, smsCount: null };
   const overage = zeroTotals();
   const charges: number[] = [];
   for (const { field, rate } of UNITS) {
     const full = plan.allowance[field];
-    const prorated = full === null ? null : mulDivFloor(full, days, daysInPeriod, `${plan.id} allowance`);
+    const prorated =
+      full === null ? null : mulDivFloor(full, days, daysInPeriod, `${plan.id} allowance`);
     allowance[field] = prorated;
     overage[field] = prorated === null ? 0 : Math.max(0, usage[field] - prorated);
     charges.push(safe(overage[field] * plan.overageRate[rate], `${plan.id} overage charge`));

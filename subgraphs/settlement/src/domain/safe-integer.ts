@@ -6,7 +6,8 @@ export class BillingInvariantError extends Error {
 
 /** Money and units stay exact: a result past 2^53 - 1 is an error, never a rounded number. */
 export function safe(n: number, what: string): number {
-  if (!Number.isSafeInteger(n)) throw new BillingInvariantError(`${what} is not a safe integer: ${n}`);
+  if (!Number.isSafeInteger(n))
+    throw new BillingInvariantError(`${what} is not a safe integer: ${n}`);
   return n;
 }
 

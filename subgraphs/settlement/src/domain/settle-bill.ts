@@ -27,10 +27,15 @@ export interface SettledBill extends RatedBill {
 export function settleBill(input: SettleInput): SettledBill {
   const bill = rateBill(input);
   const inForce = new Set(
-    subscriptionCalendar(input.period, input.timeZone, input.subscriptions).flatMap((s) => (s ? [s.id] : [])),
+    subscriptionCalendar(input.period, input.timeZone, input.subscriptions).flatMap((s) =>
+      s ? [s.id] : [],
+    ),
   );
   const shaping = [...input.subscriptions.filter((s) => inForce.has(s.id)), ...input.usages];
   const ids = new Set(shaping.map((f) => ('type' in f ? `u:${f.id}` : `s:${f.id}`)));
-  const updatedAt = shaping.reduce<Date | null>((max, f) => (max && max >= f.appliedAt ? max : f.appliedAt), null);
+  const updatedAt = shaping.reduce<Date | null>(
+    (max, f) => (max && max >= f.appliedAt ? max : f.appliedAt),
+    null,
+  );
   return { ...bill, userId: input.userId, eventsApplied: ids.size, updatedAt };
 }

@@ -8,7 +8,13 @@ import type { FactStore } from '../store/fact-store';
  * Settlement's only input: PlanSubscribed and UsageRecorded, stored as facts keyed by their
  * natural ids, so any order and any number of deliveries give the same bills.
  */
-export function createSettlementConsumer(deps: { kafka: Kafka; groupPrefix: string; topics: Topics; facts: FactStore; logger: Logger }) {
+export function createSettlementConsumer(deps: {
+  kafka: Kafka;
+  groupPrefix: string;
+  topics: Topics;
+  facts: FactStore;
+  logger: Logger;
+}) {
   return createEventConsumer({
     kafka: deps.kafka,
     groupId: `${deps.groupPrefix}.settlement.facts.v1`,

@@ -5,5 +5,5 @@ export const Bill: BillResolvers = {
 };
 
 export const BillLine: BillLineResolvers = {
-  plan: (line) => ({ id: line.plan!.id }),
+  plan: (line) => ({ id: line.plan.id }),
 };

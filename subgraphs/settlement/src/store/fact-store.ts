@@ -7,7 +7,10 @@ import type { UsageFactDoc } from './usage-fact-model';
  * Writes events as facts with $setOnInsert upserts keyed by the natural id: the first
  * delivery stores it, every later one (redelivery, replay) changes nothing.
  */
-export function createFactStore(m: { subscriptions: Model<SubscriptionFactDoc>; usages: Model<UsageFactDoc> }) {
+export function createFactStore(m: {
+  subscriptions: Model<SubscriptionFactDoc>;
+  usages: Model<UsageFactDoc>;
+}) {
   return {
     async apply(events: TallyEvent[], appliedAt: Date): Promise<void> {
       const subs = [];
@@ -15,10 +18,27 @@ export function createFactStore(m: { subscriptions: Model<SubscriptionFactDoc>; 
       for (const e of events) {
         if (e.type === 'PlanSubscribed') {
           const d = e.data;
-          subs.push(upsert(d.subscriptionId, { userId: d.userId, effectiveAt: new Date(d.effectiveAt), plan: d.plan, eventId: e.id, appliedAt }));
+          subs.push(
+            upsert(d.subscriptionId, {
+              userId: d.userId,
+              effectiveAt: new Date(d.effectiveAt),
+              plan: d.plan,
+              eventId: e.id,
+              appliedAt,
+            }),
+          );
         } else if (e.type === 'UsageRecorded') {
           const d = e.data;
-          usages.push(upsert(d.usageId, { userId: d.userId, type: d.type, amount: d.amount, occurredAt: new Date(d.occurredAt), eventId: e.id, appliedAt }));
+          usages.push(
+            upsert(d.usageId, {
+              userId: d.userId,
+              type: d.type,
+              amount: d.amount,
+              occurredAt: new Date(d.occurredAt),
+              eventId: e.id,
+              appliedAt,
+            }),
+          );
         }
       }
       await Promise.all([
@@ -29,14 +49,32 @@ export function createFactStore(m: { subscriptions: Model<SubscriptionFactDoc>; 
     /** What a bill of [from, to) needs: every subscription effective before `to`, the usage in the range. */
     async factsForBill(userId: string, range: { from: Date; to: Date }) {
       const [subscriptions, usages] = await Promise.all([
-        m.subscriptions.find({ userId, effectiveAt: { $lt: range.to } }, { eventId: 0 }).lean<SubscriptionFactDoc[]>().exec(),
+        m.subscriptions
+          .find({ userId, effectiveAt: { $lt: range.to } }, { eventId: 0 })
+          .lean<SubscriptionFactDoc[]>()
+          .exec(),
         m.usages
-          .find({ userId, occurredAt: { $gte: range.from, $lt: range.to } }, { type: 1, amount: 1, occurredAt: 1, appliedAt: 1 })
-          .lean<UsageFactDoc[]>().exec(),
+          .find(
+            { userId, occurredAt: { $gte: range.from, $lt: range.to } },
+            { type: 1, amount: 1, occurredAt: 1, appliedAt: 1 },
+          )
+          .lean<UsageFactDoc[]>()
+          .exec(),
       ]);
       return {
-        subscriptions: subscriptions.map((s) => ({ id: s._id, effectiveAt: s.effectiveAt, plan: s.plan, appliedAt: s.appliedAt })),
-        usages: usages.map((u) => ({ id: u._id, type: u.type, amount: u.amount, occurredAt: u.occurredAt, appliedAt: u.appliedAt })),
+        subscriptions: subscriptions.map((s) => ({
+          id: s._id,
+          effectiveAt: s.effectiveAt,
+          plan: s.plan,
+          appliedAt: s.appliedAt,
+        })),
+        usages: usages.map((u) => ({
+          id: u._id,
+          type: u.type,
+          amount: u.amount,
+          occurredAt: u.occurredAt,
+          appliedAt: u.appliedAt,
+        })),
       };
     },
   };

@@ -1,19 +1,36 @@
 import { sameUsageContent, validateUsageInput, type UsageInput } from './usage-input';
 
 const now = new Date('2026-11-20T12:00:00Z');
-const input: UsageInput = { id: 'u-1', userId: 'user-1', type: 'DATA', amount: 10, occurredAt: new Date('2026-11-20T11:00:00Z') };
+const input: UsageInput = {
+  id: 'u-1',
+  userId: 'user-1',
+  type: 'DATA',
+  amount: 10,
+  occurredAt: new Date('2026-11-20T11:00:00Z'),
+};
 
 describe('validateUsageInput', () => {
   it('accepts a valid item, up to 5 minutes ahead of the clock', () => {
-    expect(validateUsageInput(input, now)).toEqual({ userId: 'user-1', type: 'DATA', amount: 10, occurredAt: input.occurredAt });
-    expect(() => validateUsageInput({ ...input, occurredAt: new Date(now.getTime() + 300_000) }, now)).not.toThrow();
+    expect(validateUsageInput(input, now)).toEqual({
+      userId: 'user-1',
+      type: 'DATA',
+      amount: 10,
+      occurredAt: input.occurredAt,
+    });
+    expect(() =>
+      validateUsageInput({ ...input, occurredAt: new Date(now.getTime() + 300_000) }, now),
+    ).not.toThrow();
   });
 
   it.each([
     ['a zero amount', { amount: 0 }, 'amount'],
     ['a negative amount', { amount: -3 }, 'amount'],
     ['a fractional amount', { amount: 1.5 }, 'amount'],
-    ['a time more than 5 minutes ahead', { occurredAt: new Date(now.getTime() + 300_001) }, 'future'],
+    [
+      'a time more than 5 minutes ahead',
+      { occurredAt: new Date(now.getTime() + 300_001) },
+      'future',
+    ],
     ['an invalid date', { occurredAt: new Date('nope') }, 'occurredAt'],
     ['a blank id', { id: ' ' }, 'id'],
     ['an unknown type', { type: 'FAX' }, 'type'],
@@ -27,10 +44,16 @@ describe('validateUsageInput', () => {
 describe('sameUsageContent', () => {
   const a = validateUsageInput(input, now);
   it('is true for the same content at the same instant written differently', () => {
-    expect(sameUsageContent(a, { ...a, occurredAt: new Date('2026-11-20T20:00:00+09:00') })).toBe(true);
+    expect(sameUsageContent(a, { ...a, occurredAt: new Date('2026-11-20T20:00:00+09:00') })).toBe(
+      true,
+    );
   });
-  it.each([{ amount: 11 }, { type: 'SMS' as const }, { userId: 'user-2' }, { occurredAt: new Date('2026-11-20T11:00:01Z') }])(
-    'is false when %p differs',
-    (patch) => expect(sameUsageContent(a, { ...a, ...patch })).toBe(false),
+  it.each([
+    { amount: 11 },
+    { type: 'SMS' as const },
+    { userId: 'user-2' },
+    { occurredAt: new Date('2026-11-20T11:00:01Z') },
+  ])('is false when %p differs', (patch) =>
+    expect(sameUsageContent(a, { ...a, ...patch })).toBe(false),
   );
 });

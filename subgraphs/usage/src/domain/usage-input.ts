@@ -26,22 +26,41 @@ const TYPES: readonly string[] = ['DATA', 'VOICE', 'SMS'];
 /** One usage item judged alone; BAD_USER_INPUT with the reason when it cannot be recorded. */
 export function validateUsageInput(input: UsageInput, now: Date): ValidUsage {
   if (!input.id.trim() || input.id.length > MAX_ID_LENGTH) {
-    throw new DomainError('BAD_USER_INPUT', `id must be 1-${MAX_ID_LENGTH} characters and not blank`);
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `id must be 1-${MAX_ID_LENGTH} characters and not blank`,
+    );
   }
   if (!input.userId.trim()) throw new DomainError('BAD_USER_INPUT', 'userId must not be empty');
-  if (!TYPES.includes(input.type)) throw new DomainError('BAD_USER_INPUT', `type must be DATA, VOICE or SMS; got ${String(input.type)}`);
+  if (!TYPES.includes(input.type))
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `type must be DATA, VOICE or SMS; got ${String(input.type)}`,
+    );
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
-    throw new DomainError('BAD_USER_INPUT', `amount must be a positive integer; got ${input.amount}`);
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `amount must be a positive integer; got ${input.amount}`,
+    );
   }
   const at = input.occurredAt.getTime();
-  if (Number.isNaN(at)) throw new DomainError('BAD_USER_INPUT', 'occurredAt is not a valid instant');
+  if (Number.isNaN(at))
+    throw new DomainError('BAD_USER_INPUT', 'occurredAt is not a valid instant');
   if (at > now.getTime() + MAX_FUTURE_MS) {
-    throw new DomainError('BAD_USER_INPUT', `occurredAt ${input.occurredAt.toISOString()} is more than 5 minutes in the future`);
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `occurredAt ${input.occurredAt.toISOString()} is more than 5 minutes in the future`,
+    );
   }
   return { userId: input.userId, type: input.type, amount: input.amount, occurredAt: new Date(at) };
 }
 
 /** Same record content (recordedAt aside): a repeat of an id with this content is a duplicate, else a CONFLICT. */
 export function sameUsageContent(a: ValidUsage, b: ValidUsage): boolean {
-  return a.userId === b.userId && a.type === b.type && a.amount === b.amount && a.occurredAt.getTime() === b.occurredAt.getTime();
+  return (
+    a.userId === b.userId &&
+    a.type === b.type &&
+    a.amount === b.amount &&
+    a.occurredAt.getTime() === b.occurredAt.getTime()
+  );
 }

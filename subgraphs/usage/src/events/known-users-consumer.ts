@@ -5,7 +5,13 @@ import type { Logger } from 'pino';
 import type { UserDirectory } from '../store/user-directory';
 
 /** Keeps the usage subgraph's copy of known users from UserSignedUp events. */
-export function createKnownUsersConsumer(deps: { kafka: Kafka; groupPrefix: string; topics: Topics; users: UserDirectory; logger: Logger }) {
+export function createKnownUsersConsumer(deps: {
+  kafka: Kafka;
+  groupPrefix: string;
+  topics: Topics;
+  users: UserDirectory;
+  logger: Logger;
+}) {
   return createEventConsumer({
     kafka: deps.kafka,
     groupId: `${deps.groupPrefix}.usage.known-users.v1`,
@@ -13,7 +19,9 @@ export function createKnownUsersConsumer(deps: { kafka: Kafka; groupPrefix: stri
     deadLetterTopic: deps.topics.deadLetter,
     logger: deps.logger,
     apply: async (events) => {
-      await deps.users.remember(events.flatMap((e) => (e.type === 'UserSignedUp' ? [e.data.userId] : [])));
+      await deps.users.remember(
+        events.flatMap((e) => (e.type === 'UserSignedUp' ? [e.data.userId] : [])),
+      );
     },
   });
 }

@@ -4,4 +4,10 @@ import { Mutation } from './mutation';
 import { Query, UsageRecord } from './usage-record';
 import { User } from './user';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, User, UsageRecord };
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  User,
+  UsageRecord,
+};

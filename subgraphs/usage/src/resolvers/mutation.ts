@@ -10,14 +10,19 @@ export const Mutation: MutationResolvers = {
   },
   recordUsages: async (_, { input }, ctx) => {
     if (input.length < 1 || input.length > MAX_BATCH) {
-      throw new DomainError('BAD_USER_INPUT', `recordUsages takes 1 to ${MAX_BATCH} items; got ${input.length}`);
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `recordUsages takes 1 to ${MAX_BATCH} items; got ${input.length}`,
+      );
     }
     const outcomes = await ctx.recordUsages(input);
     return {
       accepted: outcomes.filter((o) => o.kind === 'accepted').length,
       duplicates: outcomes.filter((o) => o.kind === 'duplicate').length,
       rejected: outcomes.flatMap((o, index) =>
-        o.kind === 'rejected' ? [{ index, id: input[index]?.id ?? null, code: o.code, message: o.message }] : [],
+        o.kind === 'rejected'
+          ? [{ index, id: input[index]?.id ?? null, code: o.code, message: o.message }]
+          : [],
       ),
     };
   },

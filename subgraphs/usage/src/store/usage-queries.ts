@@ -15,15 +15,29 @@ export function createUsageQueries(records: Model<UsageRecordDoc>) {
   return {
     byId: (id: string) => records.findById(id, NO_OUTBOX).lean<UsageRecordDoc>().exec(),
     /** Newest first, by (occurredAt, id) descending. */
-    async page(userId: string, range: PeriodRange, type: UsageType | null | undefined, size: number, after?: string | null) {
-      const filter: Record<string, unknown> = { userId, occurredAt: { $gte: range.from, $lt: range.to } };
+    async page(
+      userId: string,
+      range: PeriodRange,
+      type: UsageType | null | undefined,
+      size: number,
+      after?: string | null,
+    ) {
+      const filter: Record<string, unknown> = {
+        userId,
+        occurredAt: { $gte: range.from, $lt: range.to },
+      };
       if (type) filter.type = type;
       if (after) {
         const [ms, id] = decodeCursor(after, 2);
         const at = new Date(Number(ms));
         filter.$or = [{ occurredAt: { $lt: at } }, { occurredAt: at, _id: { $lt: String(id) } }];
       }
-      const rows = await records.find(filter, NO_OUTBOX).sort({ occurredAt: -1, _id: -1 }).limit(size + 1).lean<UsageRecordDoc[]>().exec();
+      const rows = await records
+        .find(filter, NO_OUTBOX)
+        .sort({ occurredAt: -1, _id: -1 })
+        .limit(size + 1)
+        .lean<UsageRecordDoc[]>()
+        .exec();
       return toConnection(rows, size, cursorOf);
     },
     async totals(userId: string, range: PeriodRange) {

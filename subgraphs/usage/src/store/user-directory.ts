@@ -10,7 +10,10 @@ const ENTITIES = `query KnownUsers($representations: [_Any!]!) {
  * Which user ids exist. Our own copy (fed by UserSignedUp) answers most; ids not there yet,
  * e.g. right after signUp returned, are asked of the user subgraph in one call and remembered.
  */
-export function createUserDirectory(deps: { knownUsers: Model<KnownUserDoc>; userSubgraph: SubgraphClient }) {
+export function createUserDirectory(deps: {
+  knownUsers: Model<KnownUserDoc>;
+  userSubgraph: SubgraphClient;
+}) {
   return {
     async unknownOf(ids: string[]): Promise<Set<string>> {
       const wanted = [...new Set(ids)];
@@ -24,7 +27,13 @@ export function createUserDirectory(deps: { knownUsers: Model<KnownUserDoc>; use
       const found = data._entities.flatMap((e) => (e ? [e.id] : []));
       if (found.length > 0) {
         await deps.knownUsers.bulkWrite(
-          found.map((id) => ({ updateOne: { filter: { _id: id }, update: { $setOnInsert: { source: 'lookup' } }, upsert: true } })),
+          found.map((id) => ({
+            updateOne: {
+              filter: { _id: id },
+              update: { $setOnInsert: { source: 'lookup' } },
+              upsert: true,
+            },
+          })),
           { ordered: false },
         );
       }
@@ -35,7 +44,9 @@ export function createUserDirectory(deps: { knownUsers: Model<KnownUserDoc>; use
     async remember(ids: string[]): Promise<void> {
       if (ids.length === 0) return;
       await deps.knownUsers.bulkWrite(
-        ids.map((id) => ({ updateOne: { filter: { _id: id }, update: { $set: { source: 'event' } }, upsert: true } })),
+        ids.map((id) => ({
+          updateOne: { filter: { _id: id }, update: { $set: { source: 'event' } }, upsert: true },
+        })),
         { ordered: false },
       );
     },

@@ -13,7 +13,11 @@ export type Outcome =
 
 export const MAX_BATCH = 1000;
 
-const conflict = (id: string): Outcome => ({ kind: 'rejected', code: 'CONFLICT', message: `usage ${id} was already recorded with different content` });
+const conflict = (id: string): Outcome => ({
+  kind: 'rejected',
+  code: 'CONFLICT',
+  message: `usage ${id} was already recorded with different content`,
+});
 
 /**
  * Judges every item alone, in one pass of batched reads and one batched write: invalid
@@ -31,34 +35,58 @@ export function makeRecordUsages(deps: {
     const candidates = new Map<string, { index: number; record: UsageRecordDoc }>();
     inputs.forEach((input, index) => {
       try {
-        const record: UsageRecordDoc = { ...validateUsageInput(input, now), _id: input.id, recordedAt: now };
+        const record: UsageRecordDoc = {
+          ...validateUsageInput(input, now),
+          _id: input.id,
+          recordedAt: now,
+        };
         const first = candidates.get(record._id);
         if (!first) candidates.set(record._id, { index, record });
-        else outcomes[index] = sameUsageContent(first.record, record) ? { kind: 'duplicate', record: first.record } : conflict(record._id);
+        else
+          outcomes[index] = sameUsageContent(first.record, record)
+            ? { kind: 'duplicate', record: first.record }
+            : conflict(record._id);
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         outcomes[index] = { kind: 'rejected', code: err.code, message: err.message };
       }
     });
 
-    const existing = await deps.records.find({ _id: { $in: [...candidates.keys()] } }, { outbox: 0, outboxPending: 0 }).lean<UsageRecordDoc[]>();
+    const existing = await deps.records
+      .find({ _id: { $in: [...candidates.keys()] } }, { outbox: 0, outboxPending: 0 })
+      .lean<UsageRecordDoc[]>();
     for (const old of existing) {
       const c = candidates.get(old._id)!;
-      outcomes[c.index] = sameUsageContent(old, c.record) ? { kind: 'duplicate', record: old } : conflict(old._id);
+      outcomes[c.index] = sameUsageContent(old, c.record)
+        ? { kind: 'duplicate', record: old }
+        : conflict(old._id);
       candidates.delete(old._id);
     }
 
-    const unknown = await deps.users.unknownOf([...candidates.values()].map((c) => c.record.userId));
+    const unknown = await deps.users.unknownOf(
+      [...candidates.values()].map((c) => c.record.userId),
+    );
     for (const [id, c] of candidates) {
       if (!unknown.has(c.record.userId)) continue;
-      outcomes[c.index] = { kind: 'rejected', code: 'NOT_FOUND', message: `no user ${c.record.userId}` };
+      outcomes[c.index] = {
+        kind: 'rejected',
+        code: 'NOT_FOUND',
+        message: `no user ${c.record.userId}`,
+      };
       candidates.delete(id);
     }
 
-    const raced = await insertNew(deps.records, [...candidates.values()].map((c) => withOutbox(c.record, [deps.toEvent(c.record)])));
+    const raced = await insertNew(
+      deps.records,
+      [...candidates.values()].map((c) => withOutbox(c.record, [deps.toEvent(c.record)])),
+    );
     for (const c of candidates.values()) {
       const winner = raced.get(c.record._id);
-      outcomes[c.index] = !winner ? { kind: 'accepted', record: c.record } : sameUsageContent(winner, c.record) ? { kind: 'duplicate', record: winner } : conflict(winner._id);
+      outcomes[c.index] = !winner
+        ? { kind: 'accepted', record: c.record }
+        : sameUsageContent(winner, c.record)
+          ? { kind: 'duplicate', record: winner }
+          : conflict(winner._id);
     }
     if (candidates.size > raced.size) deps.published();
     return outcomes as Outcome[];

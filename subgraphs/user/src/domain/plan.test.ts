@@ -10,17 +10,27 @@ const input: PlanInput = {
 
 describe('validatePlanInput', () => {
   it('treats a missing allowance as unlimited (null)', () => {
-    expect(validatePlanInput(input).allowance).toEqual({ dataMb: 1000, voiceSeconds: 6000, smsCount: null });
+    expect(validatePlanInput(input).allowance).toEqual({
+      dataMb: 1000,
+      voiceSeconds: 6000,
+      smsCount: null,
+    });
   });
 
   it.each([
     ['a negative fee', { monthlyFee: -1 }, 'monthlyFee'],
-    ['a fractional rate', { overageRate: { perMb: 1.5, perVoiceSecond: 0, perSms: 0 } }, 'overageRate.perMb'],
+    [
+      'a fractional rate',
+      { overageRate: { perMb: 1.5, perVoiceSecond: 0, perSms: 0 } },
+      'overageRate.perMb',
+    ],
     ['a negative allowance', { allowance: { dataMb: -5 } }, 'allowance.dataMb'],
     ['a blank name', { name: '  ' }, 'name'],
     ['an id with spaces', { id: 'BASIC 30' }, 'plan id'],
   ])('refuses %s naming the field', (_, patch, field) => {
-    expect(() => validatePlanInput({ ...input, ...patch } as PlanInput)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringContaining(field) }));
+    expect(() => validatePlanInput({ ...input, ...patch })).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringContaining(field) }),
+    );
   });
 });
 
@@ -32,9 +42,12 @@ describe('planInForce', () => {
     { _id: 'c', planId: 'FUTURE', effectiveAt: at('2027-01-01T00:00:00Z') },
   ];
 
-  it('is null before the first subscription', () => expect(planInForce(subs, at('2026-10-31T23:59:59Z'))).toBeNull());
-  it('is the latest effective one, whatever the input order', () => expect(planInForce(subs, at('2026-12-01T00:00:00Z'))?.planId).toBe('PREMIUM-60'));
-  it('counts a subscription effective exactly now', () => expect(planInForce(subs, at('2026-11-16T00:00:00Z'))?.planId).toBe('PREMIUM-60'));
+  it('is null before the first subscription', () =>
+    expect(planInForce(subs, at('2026-10-31T23:59:59Z'))).toBeNull());
+  it('is the latest effective one, whatever the input order', () =>
+    expect(planInForce(subs, at('2026-12-01T00:00:00Z'))?.planId).toBe('PREMIUM-60'));
+  it('counts a subscription effective exactly now', () =>
+    expect(planInForce(subs, at('2026-11-16T00:00:00Z'))?.planId).toBe('PREMIUM-60'));
   it('settles same-instant subscriptions by id, as settlement does', () => {
     const tie = [
       { _id: 'z', planId: 'Z', effectiveAt: at('2026-11-01T00:00:00Z') },

@@ -20,7 +20,8 @@ export interface ValidPlan {
 const PLAN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 function nonNegative(value: number, field: string): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw new DomainError('BAD_USER_INPUT', `${field} must be an integer >= 0; got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new DomainError('BAD_USER_INPUT', `${field} must be an integer >= 0; got ${value}`);
   return value;
 }
 
@@ -31,7 +32,10 @@ function limit(value: number | null | undefined, field: string): number | null {
 export function validatePlanInput(input: PlanInput): ValidPlan {
   const id = input.id.trim();
   if (!PLAN_ID.test(id)) {
-    throw new DomainError('BAD_USER_INPUT', `plan id must be 1-64 letters, digits, "-" or "_" (e.g. "BASIC-30"); got ${JSON.stringify(input.id)}`);
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `plan id must be 1-64 letters, digits, "-" or "_" (e.g. "BASIC-30"); got ${JSON.stringify(input.id)}`,
+    );
   }
   const name = input.name.trim();
   if (!name) throw new DomainError('BAD_USER_INPUT', 'plan name must not be empty');
@@ -62,7 +66,10 @@ export interface SubscriptionTerm {
  * The subscription in force at `now`: the latest effective at or before it. Same-instant
  * subscriptions are ordered by id, as settlement orders them, so both agree on the plan.
  */
-export function planInForce<T extends SubscriptionTerm>(subscriptions: readonly T[], now: Date): T | null {
+export function planInForce<T extends SubscriptionTerm>(
+  subscriptions: readonly T[],
+  now: Date,
+): T | null {
   let current: T | null = null;
   for (const s of subscriptions) {
     if (s.effectiveAt.getTime() > now.getTime()) continue;
@@ -73,5 +80,8 @@ export function planInForce<T extends SubscriptionTerm>(subscriptions: readonly 
 
 /** Oldest first; the order of plan history and of settlement's calendar. */
 export function compareTerms(a: SubscriptionTerm, b: SubscriptionTerm): number {
-  return a.effectiveAt.getTime() - b.effectiveAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+  return (
+    a.effectiveAt.getTime() - b.effectiveAt.getTime() ||
+    (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
+  );
 }

@@ -19,8 +19,10 @@ const MAX_NAME = 200;
 export function validateSignUp(input: SignUpInput): ValidSignUp {
   const name = input.name.trim();
   if (!name) throw new DomainError('BAD_USER_INPUT', 'name must not be empty');
-  if (name.length > MAX_NAME) throw new DomainError('BAD_USER_INPUT', `name must be at most ${MAX_NAME} characters`);
+  if (name.length > MAX_NAME)
+    throw new DomainError('BAD_USER_INPUT', `name must be at most ${MAX_NAME} characters`);
   const email = input.email?.trim() || null;
-  if (email && !EMAIL.test(email)) throw new DomainError('BAD_USER_INPUT', `not an email address: ${JSON.stringify(email)}`);
+  if (email && !EMAIL.test(email))
+    throw new DomainError('BAD_USER_INPUT', `not an email address: ${JSON.stringify(email)}`);
   return { name, phone: normalisePhone(input.phone), email };
 }

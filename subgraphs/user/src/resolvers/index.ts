@@ -5,4 +5,11 @@ import { Plan, PlanSubscription } from './plan';
 import { Query } from './query';
 import { User } from './user';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, User, Plan, PlanSubscription };
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  User,
+  Plan,
+  PlanSubscription,
+};

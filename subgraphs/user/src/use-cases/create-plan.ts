@@ -5,7 +5,11 @@ import { validatePlanInput, type PlanInput } from '../domain/plan';
 import type { UserEvents } from '../events/user-events';
 import type { PlanDoc } from '../store/plan-model';
 
-export function makeCreatePlan(deps: { plans: Model<PlanDoc>; events: UserEvents; published: () => void }) {
+export function makeCreatePlan(deps: {
+  plans: Model<PlanDoc>;
+  events: UserEvents;
+  published: () => void;
+}) {
   return async (input: PlanInput): Promise<PlanDoc> => {
     const valid = validatePlanInput(input);
     const plan: PlanDoc = {
@@ -19,7 +23,8 @@ export function makeCreatePlan(deps: { plans: Model<PlanDoc>; events: UserEvents
     try {
       await deps.plans.create(withOutbox(plan, [deps.events.planCreated(plan)]));
     } catch (err) {
-      if (isDuplicateKey(err)) throw new DomainError('CONFLICT', `plan ${plan._id} already exists; plans are immutable`);
+      if (isDuplicateKey(err))
+        throw new DomainError('CONFLICT', `plan ${plan._id} already exists; plans are immutable`);
       throw err;
     }
     deps.published();
