@@ -50,6 +50,10 @@ describe('cluster ids', () => {
     expect(newClusterId()).not.toBe(id);
   });
 
+  it('never starts an id with "-" (kafka-storage would read it as an option)', () => {
+    for (let i = 0; i < 2000; i++) expect(newClusterId()).toMatch(/^[A-Za-z0-9]/);
+  });
+
   it('reads the cluster id of a formatted log dir', () => {
     const meta = '#\n#Thu Nov 26\nnode.id=1\nversion=1\ncluster.id=sZsOijhoRKWfr9bz8vb_8A\n';
     expect(clusterIdOf(meta)).toBe('sZsOijhoRKWfr9bz8vb_8A');

@@ -48,7 +48,11 @@ function escapeValue(value: string): string {
 
 /** A KRaft cluster id: 16 random bytes, base64url without padding (22 characters). */
 export function newClusterId(): string {
-  return randomBytes(16).toString('base64url');
+  // A leading "-" would make kafka-storage read the id as an option.
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
 }
 
 /** The cluster.id of a formatted log dir's meta.properties, or null. */
