@@ -54,7 +54,7 @@ export async function createServer(
       records,
       users,
       toEvent: (r) => usageRecorded(settings.topics, r),
-      published: () => relay.kick(),
+      written: (docs) => relay.publish(records, docs),
     }),
     periodRange: (period) => periodRange(period, settings.billing.timeZone),
   };

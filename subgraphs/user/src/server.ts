@@ -39,12 +39,13 @@ export async function createServer(
     logger: deps.logger,
   });
   const events = createUserEvents(deps.settings.topics);
-  const published = () => relay.kick();
+  const written = (model: (typeof models)[keyof typeof models]) => (docs: Array<{ _id: string }>) =>
+    relay.publish(model, docs);
   const context: Context = {
     queries: createUserQueries(models),
-    signUp: makeSignUp({ users: models.users, events, published }),
-    createPlan: makeCreatePlan({ plans: models.plans, events, published }),
-    subscribePlan: makeSubscribePlan({ ...models, events, published }),
+    signUp: makeSignUp({ users: models.users, events, written: written(models.users) }),
+    createPlan: makeCreatePlan({ plans: models.plans, events, written: written(models.plans) }),
+    subscribePlan: makeSubscribePlan({ ...models, events, written: written(models.subscriptions) }),
   };
   const { httpServer } = await createSubgraphApp({
     typeDefs: schema.typeDefs,

@@ -1,5 +1,5 @@
 import { DomainError, type ErrorCode } from '@tally/errors';
-import { withOutbox, type OutboxMessage } from '@tally/service-kit';
+import { withOutbox, type OutboxDoc, type OutboxMessage } from '@tally/service-kit';
 import type { Model } from 'mongoose';
 import { sameUsageContent, validateUsageInput, type UsageInput } from '../domain/usage-input';
 import type { UsageRecordDoc } from '../store/usage-record-model';
@@ -28,7 +28,8 @@ export function makeRecordUsages(deps: {
   records: Model<UsageRecordDoc>;
   users: UserDirectory;
   toEvent: (r: UsageRecordDoc) => OutboxMessage;
-  published: () => void;
+  /** Called with documents just written with their outbox: the relay publishes them at once. */
+  written: (docs: Array<OutboxDoc & { _id: string }>) => void;
 }) {
   return async (inputs: UsageInput[], now = new Date()): Promise<Outcome[]> => {
     const outcomes: Array<Outcome | undefined> = new Array(inputs.length);
@@ -76,10 +77,10 @@ export function makeRecordUsages(deps: {
       candidates.delete(id);
     }
 
-    const raced = await insertNew(
-      deps.records,
-      [...candidates.values()].map((c) => withOutbox(c.record, [deps.toEvent(c.record)])),
+    const owed = [...candidates.values()].map((c) =>
+      withOutbox(c.record, [deps.toEvent(c.record)]),
     );
+    const raced = await insertNew(deps.records, owed);
     for (const c of candidates.values()) {
       const winner = raced.get(c.record._id);
       outcomes[c.index] = !winner
@@ -88,7 +89,7 @@ export function makeRecordUsages(deps: {
           ? { kind: 'duplicate', record: winner }
           : conflict(winner._id);
     }
-    if (candidates.size > raced.size) deps.published();
+    deps.written(owed.filter((d) => !raced.has(d._id)));
     return outcomes as Outcome[];
   };
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '@tally/errors';
-import { isDuplicateKey, withOutbox } from '@tally/service-kit';
+import { isDuplicateKey, withOutbox, type OutboxDoc } from '@tally/service-kit';
 import type { Model } from 'mongoose';
 import { validatePlanInput, type PlanInput } from '../domain/plan';
 import type { UserEvents } from '../events/user-events';
@@ -8,7 +8,8 @@ import type { PlanDoc } from '../store/plan-model';
 export function makeCreatePlan(deps: {
   plans: Model<PlanDoc>;
   events: UserEvents;
-  published: () => void;
+  /** Called with documents just written with their outbox: the relay publishes them at once. */
+  written: (docs: Array<OutboxDoc & { _id: string }>) => void;
 }) {
   return async (input: PlanInput): Promise<PlanDoc> => {
     const valid = validatePlanInput(input);
@@ -20,14 +21,15 @@ export function makeCreatePlan(deps: {
       overageRate: valid.overageRate,
       createdAt: new Date(),
     };
+    const owed = withOutbox(plan, [deps.events.planCreated(plan)]);
     try {
-      await deps.plans.create(withOutbox(plan, [deps.events.planCreated(plan)]));
+      await deps.plans.create(owed);
     } catch (err) {
       if (isDuplicateKey(err))
         throw new DomainError('CONFLICT', `plan ${plan._id} already exists; plans are immutable`);
       throw err;
     }
-    deps.published();
+    deps.written([owed]);
     return plan;
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@tally/errors';
-import { withOutbox } from '@tally/service-kit';
+import { withOutbox, type OutboxDoc } from '@tally/service-kit';
 import type { Model } from 'mongoose';
 import type { UserEvents } from '../events/user-events';
 import type { PlanDoc } from '../store/plan-model';
@@ -18,7 +18,8 @@ export function makeSubscribePlan(deps: {
   plans: Model<PlanDoc>;
   subscriptions: Model<SubscriptionDoc>;
   events: UserEvents;
-  published: () => void;
+  /** Called with documents just written with their outbox: the relay publishes them at once. */
+  written: (docs: Array<OutboxDoc & { _id: string }>) => void;
 }) {
   return async (input: SubscribeInput): Promise<SubscriptionDoc> => {
     const [user, plan] = await Promise.all([
@@ -35,8 +36,9 @@ export function makeSubscribePlan(deps: {
       effectiveAt: input.effectiveAt ?? now,
       createdAt: now,
     };
-    await deps.subscriptions.create(withOutbox(sub, [deps.events.planSubscribed(sub, plan)]));
-    deps.published();
+    const owed = withOutbox(sub, [deps.events.planSubscribed(sub, plan)]);
+    await deps.subscriptions.create(owed);
+    deps.written([owed]);
     return sub;
   };
 }
