@@ -1,12 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-
-export interface PlanTerms {
-  id: string;
-  name: string;
-  monthlyFee: number;
-  allowance: { dataMb: number | null; voiceSeconds: number | null; smsCount: number | null };
-  overageRate: { perMb: number; perVoiceSecond: number; perSms: number };
-}
+import type { PlanTerms } from '../domain/plan-terms';
 
 /** A PlanSubscribed event as settlement keeps it: keyed by subscription id, so replays overwrite. */
 export interface SubscriptionFactDoc {
