@@ -2,10 +2,12 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createFormatError, healthRouter, type Logger } from '@tally/service-kit';
 import express from 'express';
 import type { Settings } from './config';
+import { playgroundRouter } from './playground/playground-router';
 import { createInstancePool } from './routing/instance-pool';
 import { createRegistryPoller } from './routing/registry-poller';
 import { registrySupergraph } from './routing/registry-supergraph';
@@ -56,12 +58,17 @@ export function createServer(deps: { settings: Settings; logger: Logger }): Gate
       },
     }),
   );
+  // Before /graphql: a browser's GET gets our GraphiQL page (Apollo's own loads from a CDN).
+  if (settings.playground) app.use(playgroundRouter());
   const apollo = new ApolloServer({
     gateway,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   return {
     httpServer,

@@ -1,0 +1,34 @@
+import { extname, join } from 'node:path';
+import { healthRouter } from '@tally/service-kit';
+import express, { type Express } from 'express';
+import { gatewayProxy } from './gateway-proxy';
+
+/**
+ * The console's origin: the built app, and the gateway's API (and playground) under the same
+ * host, so the browser needs no CORS. Pages are addressed by hash; any other page path (no
+ * file extension) that asks for HTML gets the app too.
+ */
+export function createConsoleApp(opts: { staticDir: string; gatewayUrl: string }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    healthRouter({
+      gateway: async () => {
+        const res = await fetch(`${opts.gatewayUrl}/health/live`);
+        if (!res.ok) throw new Error(`gateway answered ${res.status}`);
+      },
+    }),
+  );
+  app.use(['/graphql', '/playground'], gatewayProxy(opts.gatewayUrl));
+  // Vite puts a content hash in every asset's name: they never change under that name.
+  app.use(
+    '/assets',
+    express.static(join(opts.staticDir, 'assets'), { immutable: true, maxAge: '1y' }),
+  );
+  app.use(express.static(opts.staticDir));
+  app.get('/{*path}', (req, res, next) => {
+    if (extname(req.path) || !req.accepts('html')) return next();
+    res.sendFile(join(opts.staticDir, 'index.html'));
+  });
+  return app;
+}

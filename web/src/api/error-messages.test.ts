@@ -1,0 +1,39 @@
+import { describeError } from './error-messages';
+import { ApiError } from './graphql-client';
+
+const describe_ = (code: string, message = 'details') => describeError(new ApiError(code, message));
+
+describe('describeError', () => {
+  it('shows validation messages as sentences', () => {
+    expect(describe_('BAD_USER_INPUT', 'name must not be empty')).toBe('Name must not be empty.');
+  });
+
+  it('says what was not found or already exists', () => {
+    expect(describe_('NOT_FOUND', 'no plan GOLD')).toBe('Not found: No plan GOLD.');
+    expect(describe_('CONFLICT', 'a user with phone +821012345678 already exists')).toBe(
+      'That already exists: A user with phone +821012345678 already exists.',
+    );
+  });
+
+  it('never shows internals for outages and server faults', () => {
+    expect(describe_('UNAVAILABLE', 'settlement: connect ECONNREFUSED')).toBe(
+      'A service is down right now. Try again in a moment.',
+    );
+    expect(describe_('INTERNAL_SERVER_ERROR', 'TypeError: x is undefined')).toBe(
+      'Tally had a problem answering. Try again in a moment.',
+    );
+    expect(describe_('HTTP_502', 'bad gateway')).toBe(
+      'Tally had a problem answering. Try again in a moment.',
+    );
+    expect(describe_('NETWORK', 'Failed to fetch')).toMatch(/^Cannot reach Tally/);
+  });
+
+  it('asks to reload when the console and the API disagree', () => {
+    expect(describe_('GRAPHQL_VALIDATION_FAILED')).toMatch(/Reload the page/);
+  });
+
+  it('names an unknown code without its message', () => {
+    expect(describe_('TEAPOT', 'secret')).toBe('Something went wrong (TEAPOT). Try again.');
+    expect(describeError(new Error('boom'))).toMatch(/Reload the page/);
+  });
+});
