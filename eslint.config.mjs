@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -9,7 +10,6 @@ export default tseslint.config(
       '**/src/generated/**',
       'infra/.cache/**',
       '.data/**',
-      'web/**',
       '**/*.js',
       '**/*.mjs',
     ],
@@ -36,6 +36,11 @@ export default tseslint.config(
       // Our components are closures returning plain objects; none of their methods uses `this`.
       '@typescript-eslint/unbound-method': 'off',
     },
+  },
+  {
+    // The web console (browser code): React's rules of hooks.
+    files: ['web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     // The domain is pure: plain data in, plain data out.

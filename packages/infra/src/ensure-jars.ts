@@ -3,16 +3,21 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireCommand } from './find-command';
-import { infraPaths, type RuntimeName } from './paths';
+import { infraPaths, type JarSet } from './paths';
 
-const LABEL: Record<RuntimeName, string> = { kafka: 'Kafka', mongo: 'MongoDB' };
+const LABEL: Record<JarSet, string> = {
+  kafka: 'Kafka',
+  mongo: 'MongoDB',
+  connect: 'Kafka Connect',
+  'connect-plugins/mongo-sink': 'MongoDB sink connector',
+};
 
 function pomDigest(pom: string): string {
   return createHash('sha256').update(readFileSync(pom)).digest('hex');
 }
 
 /** True when the jars in the cache were fetched for the current pom.xml. */
-export function jarsUpToDate(rootDir: string, name: RuntimeName): boolean {
+export function jarsUpToDate(rootDir: string, name: JarSet): boolean {
   const paths = infraPaths(rootDir);
   const stamp = join(paths.cache(name), 'pom.sha256');
   if (!existsSync(stamp) || !existsSync(paths.lib(name))) return false;
@@ -27,7 +32,7 @@ export function jarsUpToDate(rootDir: string, name: RuntimeName): boolean {
  */
 export async function ensureJars(
   rootDir: string,
-  name: RuntimeName,
+  name: JarSet,
   log: (line: string) => void = console.log,
 ): Promise<string> {
   const paths = infraPaths(rootDir);

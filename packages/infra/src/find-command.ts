@@ -17,8 +17,9 @@ export function findOnPath(command: string, path = process.env.PATH ?? ''): stri
 }
 
 const INSTALL_HINTS = {
+  jar: "The JDK's `jar` tool is required but was not found on PATH — install a full JDK 17 (Debian: apt-get install openjdk-17-jdk-headless)",
   java: 'Java 17 is required but `java` was not found on PATH — install OpenJDK 17 (Debian: apt-get install openjdk-17-jdk-headless)',
-  mvn: 'Maven is required to fetch the Kafka and MongoDB jars (first run only) but `mvn` was not found on PATH — install Maven (Debian: apt-get install maven)',
+  mvn: 'Maven is required to fetch the Kafka, Kafka Connect and MongoDB jars (first run only) but `mvn` was not found on PATH — install Maven (Debian: apt-get install maven)',
 } as const;
 
 /** Throws one clear line naming the package to install when `command` is missing. */

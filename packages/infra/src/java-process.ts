@@ -14,6 +14,8 @@ export interface JavaProcess {
   exitReason: () => string | null;
   /** SIGTERM, SIGKILL after `graceMs`; resolves once it exited and its pid file is gone. */
   stop: (graceMs: number) => Promise<void>;
+  /** SIGKILL, as in a crash: no shutdown hooks run. Resolves once it exited. */
+  kill: () => Promise<void>;
 }
 
 export interface JavaSpawnOptions {
@@ -70,6 +72,11 @@ export function spawnJava(opts: JavaSpawnOptions): JavaProcess {
     async stop(graceMs) {
       if (reason) return;
       await stopChild(child, graceMs);
+      await exited;
+    },
+    async kill() {
+      if (reason) return;
+      child.kill('SIGKILL');
       await exited;
     },
   };

@@ -6,6 +6,7 @@ import { stopPid } from './process-stop';
 const WHAT: Record<RuntimeName, { label: string; env: string; graceMs: number }> = {
   kafka: { label: 'Kafka', env: 'KAFKA_BROKERS', graceMs: 10_000 },
   mongo: { label: 'MongoDB', env: 'MONGO_URL', graceMs: 5_000 },
+  connect: { label: 'Kafka Connect', env: 'CONNECT_URL', graceMs: 10_000 },
 };
 
 /**

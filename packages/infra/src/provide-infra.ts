@@ -24,7 +24,13 @@ export interface Infra {
 }
 
 /** Fixed ports and on-disk data of `npm start`. */
-export const STACK_PORTS = { kafka: 9092, kafkaController: 9093, mongo: 27017 } as const;
+export const STACK_PORTS = {
+  kafka: 9092,
+  kafkaController: 9093,
+  mongo: 27017,
+  /** Kafka Connect's REST API (started by the stack itself, not here). */
+  connect: 8083,
+} as const;
 
 interface Provided {
   address: string;

@@ -17,7 +17,7 @@ export function pruneTestLogs(logsDir: string): void {
     return;
   }
   for (const f of files) {
-    const pid = /^test-(?:kafka|mongo)-(\d+)\.log$/.exec(f)?.[1];
+    const pid = /^test-(?:kafka|mongo|connect)-(\d+)\.log$/.exec(f)?.[1];
     if (pid && Number(pid) !== process.pid && !isAlive(Number(pid))) {
       rmSync(join(logsDir, f), { force: true });
     }

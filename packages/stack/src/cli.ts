@@ -1,5 +1,12 @@
 import { join } from 'node:path';
 import { provideInfra } from '@tally/infra';
+import {
+  applyBackupConnector,
+  connectPreflight,
+  provideConnect,
+  watchConnector,
+  type ProvidedConnect,
+} from './connect';
 import { createPrefixer } from './log-prefixer';
 import { SERVICES, entryPath, type ServiceSpec } from './services';
 import { startServiceProcess, type ServiceProcess } from './service-process';
@@ -8,12 +15,14 @@ import { waitReady } from './wait-ready';
 const HELP = `Usage: npm start [-- --help]
 
 Starts the whole Tally stack on this machine: Kafka and MongoDB (unless KAFKA_BROKERS /
-MONGO_URL point at existing ones), the config service, the registry, the three subgraphs
-and the gateway, each as its own process, with one prefixed log stream.
+MONGO_URL point at existing ones), a Kafka Connect worker (unless CONNECT_URL points at one)
+with the usage backup connector, the config service, the registry, the three subgraphs,
+the gateway and the web console, each as its own process, with one prefixed log stream.
 Ctrl-C (or SIGTERM) stops everything in reverse order.
 
-Environment: KAFKA_BROKERS, MONGO_URL (use existing servers), LOG_LEVEL, REGISTRY_TOKEN.
-Data: .data/ (MongoDB's H2 file, Kafka's log dirs). Logs of Kafka/MongoDB: .logs/.`;
+Environment: KAFKA_BROKERS, MONGO_URL, CONNECT_URL (use existing servers), BACKUP_DATABASE
+(default usage_backup), LOG_LEVEL, REGISTRY_TOKEN.
+Data: .data/ (MongoDB's H2 file, Kafka's log dirs). Logs of Kafka/MongoDB/Connect: .logs/.`;
 
 const ROOT = join(__dirname, '..', '..', '..');
 const READY_DEADLINE_MS = 120_000;
@@ -26,7 +35,10 @@ async function main(): Promise<void> {
   const running: Array<{ spec: ServiceSpec; proc: ServiceProcess }> = [];
   let stopping: Promise<void> | null = null;
 
+  await connectPreflight(ROOT, process.env);
   const infra = await provideInfra({ mode: 'stack', rootDir: ROOT });
+  let connect: ProvidedConnect | undefined;
+  let unwatchBackup = () => {};
   const stopAll = (code: number) => {
     stopping ??= (async () => {
       console.log('stack: stopping…');
@@ -35,6 +47,8 @@ async function main(): Promise<void> {
           running.filter((r) => r.spec.wave === wave).map((r) => r.proc.stop(STOP_GRACE_MS)),
         );
       }
+      unwatchBackup();
+      await connect?.stop();
       await infra.stop();
       console.log(`stack: stopped`);
       process.exit(code);
@@ -42,6 +56,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
+  /** Reports a failure, stops the stack (exit 1); never resolves. */
+  const fail = (what: string) => (err: unknown) => {
+    console.error(`stack: ${what}${err instanceof Error ? err.message : String(err)}`);
+    stopAll(1);
+    return new Promise<never>(() => {});
+  };
+  // Connect needs only Kafka: it starts while the services do.
+  const connectReady = provideConnect(ROOT, infra.kafkaBrokers, process.env).then((c) => {
+    connect = c;
+    return c;
+  }, fail(''));
 
   const env = {
     ...process.env,
@@ -68,9 +93,15 @@ async function main(): Promise<void> {
       }),
     );
   }
+  const { url: connectUrl } = await connectReady;
+  const backup = await applyBackupConnector(connectUrl, infra.mongoUrl, process.env).catch(
+    fail('usage backup: '),
+  );
+  unwatchBackup = watchConnector(connectUrl, backup.name);
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`\nTally is up in ${secs} s:
-  GraphQL API   http://127.0.0.1:4000/graphql
+  web console   http://127.0.0.1:3000
+  GraphQL API   http://127.0.0.1:4000/graphql (open it in a browser for the playground)
   user          http://127.0.0.1:4001/graphql
   usage         http://127.0.0.1:4002/graphql
   settlement    http://127.0.0.1:4003/graphql
@@ -78,6 +109,8 @@ async function main(): Promise<void> {
   config        http://127.0.0.1:4200/v1/config/{service}/{profile}
   Kafka         ${infra.kafkaBrokers}
   MongoDB       ${infra.mongoUrl}
+  Kafka Connect ${connectUrl}
+  usage backup  ${backup.name} RUNNING (${backup.tasks} task, ${backup.action}): ${backup.topic} → ${backup.target}
 Press Ctrl-C to stop.\n`);
 }
 

@@ -18,6 +18,7 @@ export const SERVICES: ServiceSpec[] = [
   { name: 'usage', entry: 'subgraphs/usage/dist/main.js', port: 4002, wave: 3 },
   { name: 'settlement', entry: 'subgraphs/settlement/dist/main.js', port: 4003, wave: 3 },
   { name: 'gateway', entry: 'supergraph/dist/main.js', port: 4000, wave: 4 },
+  { name: 'web', entry: 'web/dist/server/main.js', port: 3000, wave: 5 },
 ];
 
 export function entryPath(root: string, spec: ServiceSpec): string {

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import type { BackupSettings, Stores } from '@tally/backup';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Polls the backup's record count until it is `expected`; fails with the last count seen. */
+export async function waitForBackupCount(
+  stores: Stores,
+  expected: number,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let count = -1;
+  while (Date.now() < deadline) {
+    count = await stores.backup.countDocuments({});
+    if (count === expected) return;
+    if (count > expected) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`backup holds ${count} records, expected ${expected}`);
+}
+
+/** Runs a built backup CLI (packages/backup/dist/<name>.js) against the given stores. */
+export function runBackupCli(
+  name: 'verify-cli' | 'restore-cli',
+  settings: BackupSettings,
+  args: string[] = [],
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, 'packages', 'backup', 'dist', `${name}.js`), ...args],
+      {
+        env: {
+          ...process.env,
+          MONGO_URL: settings.mongoUrl,
+          USAGE_DATABASE: settings.usageDatabase,
+          BACKUP_DATABASE: settings.backupDatabase,
+          BILLING_TIME_ZONE: settings.timeZone,
+        },
+      },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+        resolve({ code, output: `${stdout}${stderr}` });
+      },
+    );
+  });
+}
+
+/** The sum of a topic's partition end offsets: how many messages were ever written to it. */
+export async function topicEnd(topic: string): Promise<number> {
+  const kafka = new Kafka({
+    brokers: process.env.KAFKA_BROKERS!.split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Produces one message as it is, bypassing the event contract (a poison message). */
+export async function sendRaw(topic: string, key: string, value: string): Promise<void> {
+  const producer = new Kafka({
+    brokers: process.env.KAFKA_BROKERS!.split(','),
+    logLevel: logLevel.NOTHING,
+  }).producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages: [{ key, value }] });
+  } finally {
+    await producer.disconnect();
+  }
+}
