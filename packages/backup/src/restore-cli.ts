@@ -1,6 +1,6 @@
 import { backupSettings } from './config';
 import { OptionsError, USAGE, parseOptions } from './options';
-import { progressBar } from './progress';
+import { progressBar } from '@tally/cli-kit';
 import { restoreBackup } from './restore';
 import { openStores } from './stores';
 

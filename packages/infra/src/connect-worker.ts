@@ -5,11 +5,10 @@ import { renderConnectProperties } from './connect-properties';
 import { ensureJars } from './ensure-jars';
 import { requireCommand } from './find-command';
 import { freePort } from './free-port';
-import { spawnJava, startupError } from './java-process';
+import { awaitReady, spawnJava } from './java-process';
 import { ensurePluginManifests } from './plugin-manifests';
 import { infraPaths, type InfraMode } from './paths';
 import { preflight } from './preflight';
-import { waitUntil } from './wait-until';
 
 /** The sink that copies usage events into the backup store (infra/connect-plugins/mongo-sink). */
 export const MONGO_SINK_CONNECTOR = 'com.mongodb.kafka.connect.MongoSinkConnector';
@@ -93,17 +92,12 @@ export async function startConnect(opts: StartConnectOptions): Promise<ConnectWo
     ],
   });
   const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitUntil(() => probeWorker(url, MONGO_SINK_CONNECTOR), {
-      deadlineMs: opts.readyDeadlineMs ?? 120_000,
-      intervalMs: 300,
-      gone: worker.exitReason,
-    });
-  } catch (err) {
-    await worker.stop(2_000);
-    removeTemp();
-    throw startupError('Kafka Connect', err instanceof Error ? err.message : String(err), logFile);
-  }
+  await awaitReady(worker, () => probeWorker(url, MONGO_SINK_CONNECTOR), {
+    what: 'Kafka Connect',
+    logFile,
+    deadlineMs: opts.readyDeadlineMs ?? 120_000,
+    cleanup: removeTemp,
+  });
   return {
     url,
     pid: worker.pid,

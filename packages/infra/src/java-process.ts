@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { requireCommand } from './find-command';
+import { waitUntil } from './wait-until';
 import { tailLines } from './log-tail';
 import { stopChild } from './process-stop';
 import { writePidFile, type PidRecord } from './pid-files';
@@ -88,4 +89,32 @@ export function startupError(what: string, why: string, logFile: string): Error 
   return new Error(
     `${what} failed to start: ${why} (log: ${logFile})${tail ? `\n--- last lines of ${logFile} ---\n${tail}` : ''}`,
   );
+}
+
+/**
+ * Waits until `probe` succeeds; if the deadline passes or the process dies first, stops it,
+ * runs `cleanup` and throws an error naming the log file with its last lines.
+ */
+export async function awaitReady(
+  proc: JavaProcess,
+  probe: () => Promise<void>,
+  opts: {
+    what: string;
+    logFile: string;
+    deadlineMs: number;
+    intervalMs?: number;
+    cleanup?: () => void;
+  },
+): Promise<void> {
+  try {
+    await waitUntil(probe, {
+      deadlineMs: opts.deadlineMs,
+      intervalMs: opts.intervalMs ?? 300,
+      gone: proc.exitReason,
+    });
+  } catch (err) {
+    await proc.stop(2_000);
+    opts.cleanup?.();
+    throw startupError(opts.what, err instanceof Error ? err.message : String(err), opts.logFile);
+  }
 }

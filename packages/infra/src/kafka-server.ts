@@ -7,11 +7,10 @@ import { Kafka, logLevel } from 'kafkajs';
 import { ensureJars } from './ensure-jars';
 import { requireCommand } from './find-command';
 import { freePort } from './free-port';
-import { spawnJava, startupError } from './java-process';
+import { awaitReady, spawnJava } from './java-process';
 import { clusterIdOf, newClusterId, renderKafkaProperties } from './kafka-properties';
 import { infraPaths, type InfraMode } from './paths';
 import { preflight } from './preflight';
-import { waitUntil } from './wait-until';
 
 export interface StartKafkaOptions {
   rootDir: string;
@@ -82,17 +81,12 @@ export async function startKafka(opts: StartKafkaOptions): Promise<KafkaServer> 
     ],
   });
   const brokers = `127.0.0.1:${port}`;
-  try {
-    await waitUntil(() => probeBroker(brokers), {
-      deadlineMs: opts.readyDeadlineMs ?? 90_000,
-      intervalMs: 300,
-      gone: server.exitReason,
-    });
-  } catch (err) {
-    await server.stop(2_000);
-    removeTemp();
-    throw startupError('Kafka', err instanceof Error ? err.message : String(err), logFile);
-  }
+  await awaitReady(server, () => probeBroker(brokers), {
+    what: 'Kafka',
+    logFile,
+    deadlineMs: opts.readyDeadlineMs ?? 90_000,
+    cleanup: removeTemp,
+  });
   return {
     brokers,
     pid: server.pid,

@@ -4,10 +4,9 @@ import { MongoClient } from 'mongodb';
 import { ensureJars } from './ensure-jars';
 import { requireCommand } from './find-command';
 import { freePort } from './free-port';
-import { spawnJava, startupError } from './java-process';
+import { awaitReady, spawnJava } from './java-process';
 import { infraPaths, type InfraMode } from './paths';
 import { preflight } from './preflight';
-import { waitUntil } from './wait-until';
 
 export interface StartMongoOptions {
   rootDir: string;
@@ -58,16 +57,12 @@ export async function startMongo(opts: StartMongoOptions): Promise<MongoServer> 
     args,
   });
   const url = `mongodb://127.0.0.1:${port}`;
-  try {
-    await waitUntil(() => ping(url), {
-      deadlineMs: opts.readyDeadlineMs ?? 60_000,
-      intervalMs: 200,
-      gone: server.exitReason,
-    });
-  } catch (err) {
-    await server.stop(2_000);
-    throw startupError('MongoDB', err instanceof Error ? err.message : String(err), logFile);
-  }
+  await awaitReady(server, () => ping(url), {
+    what: 'MongoDB',
+    logFile,
+    deadlineMs: opts.readyDeadlineMs ?? 60_000,
+    intervalMs: 200,
+  });
   return { url, pid: server.pid, logFile, stop: () => server.stop(STOP_GRACE_MS) };
 }
 

@@ -2,7 +2,7 @@ import { DEMO_PLANS, demoUsages, demoUser, type DemoUsage } from './demo-data';
 import { GatewayError, gatewayClient, type GatewayCall } from './gateway-client';
 import { OptionsError, USAGE, parseOptions, type SeedOptions } from './options';
 import { inPool } from './pool';
-import { progressBar } from './progress';
+import { progressBar } from '@tally/cli-kit';
 
 // The stack's default billing time zone; the demo month is laid out in it.
 const TIME_ZONE = 'Asia/Seoul';

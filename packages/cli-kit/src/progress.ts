@@ -1,12 +1,10 @@
+type Out = NodeJS.WritableStream & { isTTY?: boolean };
+
 /**
  * A progress bar on a terminal (redrawn in place), or a line every 10% when output is a
  * file or a CI log.
  */
-export function progressBar(
-  label: string,
-  total: number,
-  out: NodeJS.WriteStream = process.stderr,
-) {
+export function progressBar(label: string, total: number, out: Out = process.stderr) {
   const started = Date.now();
   let done = 0;
   let lastDecile = -1;
@@ -27,8 +25,14 @@ export function progressBar(
   };
   render();
   return {
+    /** `n` more are done. */
     tick(n = 1) {
-      done += n;
+      done = Math.min(done + n, total);
+      render();
+    },
+    /** `now` of `total` are done. */
+    update(now: number) {
+      done = Math.min(now, total);
       render();
     },
     finish() {
@@ -38,3 +42,5 @@ export function progressBar(
     },
   };
 }
+
+export type ProgressBar = ReturnType<typeof progressBar>;

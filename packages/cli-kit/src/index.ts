@@ -1,0 +1,1 @@
+export { progressBar, type ProgressBar } from './progress';
