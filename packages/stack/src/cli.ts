@@ -91,7 +91,7 @@ async function main(): Promise<void> {
           proc.exitReason,
         );
       }),
-    );
+    ).catch(fail('')); // a service that never got ready: stop what did start, in order
   }
   const { url: connectUrl } = await connectReady;
   const backup = await applyBackupConnector(connectUrl, infra.mongoUrl, process.env).catch(
