@@ -1,10 +1,22 @@
 import { baseSettings, loadSettings } from '@tally/service-kit';
 import { z } from 'zod';
+import { parseTokens } from './auth/access';
 
 export const settingsSchema = baseSettings.extend({
   registry: z.object({ url: z.url(), pollSeconds: z.coerce.number().positive() }),
   subgraphTimeoutMs: z.coerce.number().int().positive(),
   playground: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
+  /** "token=operator,token=reader" pairs; empty = the API is open (see README). */
+  auth: z.object({
+    tokens: z.string().transform((spec, ctx) => {
+      try {
+        return parseTokens(spec);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+  }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -8,6 +8,7 @@ import { createFormatError, healthRouter, type Logger } from '@tally/service-kit
 import express from 'express';
 import type { Settings } from './config';
 import { playgroundRouter } from './playground/playground-router';
+import { accessPlugin } from './auth/access-plugin';
 import { createInstancePool } from './routing/instance-pool';
 import { createRegistryPoller } from './routing/registry-poller';
 import { registrySupergraph } from './routing/registry-supergraph';
@@ -68,6 +69,7 @@ export function createServer(deps: { settings: Settings; logger: Logger }): Gate
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      accessPlugin(settings.auth.tokens),
     ],
   });
   return {
