@@ -17,7 +17,10 @@ export function createKafka(opts: { clientId: string; brokers: string[]; logger:
     logLevel: logLevel.WARN,
     logCreator: () => (entry: LogEntry) => {
       const { message, ...rest } = entry.log;
-      log[LEVELS[entry.level] ?? 'info']({ namespace: entry.namespace, ...rest }, message);
+      // Services starting together race to create the same topics; ensureTopics settles it.
+      const level =
+        rest.error === 'Topic creation errors' ? 'debug' : (LEVELS[entry.level] ?? 'info');
+      log[level]({ namespace: entry.namespace, ...rest }, message);
     },
     retry: { initialRetryTime: 200, retries: 8 },
   });
