@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { MongoClient } from 'mongodb';
 import { join } from 'node:path';
 import { BASIC_30, billingApi, type UsageItem } from '../e2e/support/billing-api';
 import { createTestStack } from '../e2e/support/test-stack';
@@ -61,10 +62,22 @@ describe('benchmark: usage ingest to settled bills', () => {
     );
     const ingestMs = Date.now() - started;
 
-    const perUser = RECORDS / USERS;
-    for (const u of users)
-      await api.waitForBill(u, '2026-10', (b) => b.usage.dataMb === perUser, 600_000);
+    // Settled = every usage event stored by settlement (its facts), counted at the source.
+    const mongo = await MongoClient.connect(process.env.MONGO_URL!);
+    const facts = mongo.db(`e2e_${stack.tag}_settlement`).collection('usage_facts');
+    while ((await facts.estimatedDocumentCount()) < RECORDS)
+      await new Promise((r) => setTimeout(r, 100));
     const settledMs = Date.now() - started;
+    await mongo.close();
+
+    const perUser = RECORDS / USERS;
+    const billsStarted = Date.now();
+    for (const u of users) {
+      const bill = await api.bill(u, '2026-10');
+      if (bill.usage.dataMb !== perUser)
+        throw new Error(`bill of ${u}: ${bill.usage.dataMb} MB, expected ${perUser}`);
+    }
+    const billReadMs = (Date.now() - billsStarted) / USERS;
 
     const result = {
       at: new Date().toISOString(),
@@ -76,6 +89,7 @@ describe('benchmark: usage ingest to settled bills', () => {
       ingestRecordsPerSecond: Math.round(RECORDS / (ingestMs / 1000)),
       settledSeconds: settledMs / 1000,
       settledRecordsPerSecond: Math.round(RECORDS / (settledMs / 1000)),
+      billReadMsEach: Math.round(billReadMs),
       peakRssMb: Object.fromEntries(
         (['gateway', 'user', 'usage', 'settlement', 'registry'] as const).map((n) => [
           n,

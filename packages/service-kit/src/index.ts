@@ -47,7 +47,8 @@ export {
   type OutboxMessage,
 } from './outbox/outbox-fields';
 export { createOutboxRelay, type OutboxRelay } from './outbox/outbox-relay';
-export { isDuplicateKey } from './data/mongo-errors';
+export { duplicateIndexes, isDuplicateKey } from './data/mongo-errors';
+export { insertUnordered } from './data/insert-unordered';
 export { encodeCursor, decodeCursor, pageSize, toConnection } from './paging/cursor';
 export {
   createEventConsumer,

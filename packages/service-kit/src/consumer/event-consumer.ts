@@ -78,6 +78,8 @@ export function createEventConsumer(opts: EventConsumerOptions) {
         opts.logger.error({ err: payload.error }, 'consumer crashed; kafkajs restarts it'),
       );
       await consumer.run({
+        // Partitions are independent (order matters only within one): apply them side by side.
+        partitionsConsumedConcurrently: 3,
         eachBatchAutoResolve: false,
         eachBatch: async ({
           batch,

@@ -2,3 +2,25 @@
 export function isDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 }
+
+interface WriteErrorLike {
+  code?: number;
+  index?: number;
+  err?: { code?: number; index?: number };
+}
+
+/**
+ * The positions an unordered insert refused as duplicates, when duplicates are all it
+ * refused; anything else is rethrown.
+ */
+export function duplicateIndexes(err: unknown): number[] {
+  const writeErrors = (err as { writeErrors?: WriteErrorLike[] }).writeErrors;
+  if (!writeErrors && isDuplicateKey(err)) return [(err as { index?: number }).index ?? 0];
+  if (!writeErrors) throw err;
+  const failed = writeErrors.map((w) => ({
+    code: w.code ?? w.err?.code,
+    index: w.index ?? w.err?.index ?? 0,
+  }));
+  if (failed.some((f) => f.code !== 11000)) throw err;
+  return failed.map((f) => f.index);
+}

@@ -1,11 +1,12 @@
 import type { TallyEvent } from '@tally/events';
+import { insertUnordered } from '@tally/service-kit';
 import type { Model } from 'mongoose';
 import type { SubscriptionFactDoc } from './subscription-fact-model';
 import type { UsageFactDoc } from './usage-fact-model';
 
 /**
- * Writes events as facts with $setOnInsert upserts keyed by the natural id: the first
- * delivery stores it, every later one (redelivery, replay) changes nothing.
+ * Writes events as facts keyed by their natural id, unordered: the first delivery stores
+ * one, every later one (redelivery, replay) is refused as a duplicate and changes nothing.
  */
 export function createFactStore(m: {
   subscriptions: Model<SubscriptionFactDoc>;
@@ -18,32 +19,30 @@ export function createFactStore(m: {
       for (const e of events) {
         if (e.type === 'PlanSubscribed') {
           const d = e.data;
-          subs.push(
-            upsert(d.subscriptionId, {
-              userId: d.userId,
-              effectiveAt: new Date(d.effectiveAt),
-              plan: d.plan,
-              eventId: e.id,
-              appliedAt,
-            }),
-          );
+          subs.push({
+            _id: d.subscriptionId,
+            userId: d.userId,
+            effectiveAt: new Date(d.effectiveAt),
+            plan: d.plan,
+            eventId: e.id,
+            appliedAt,
+          });
         } else if (e.type === 'UsageRecorded') {
           const d = e.data;
-          usages.push(
-            upsert(d.usageId, {
-              userId: d.userId,
-              type: d.type,
-              amount: d.amount,
-              occurredAt: new Date(d.occurredAt),
-              eventId: e.id,
-              appliedAt,
-            }),
-          );
+          usages.push({
+            _id: d.usageId,
+            userId: d.userId,
+            type: d.type,
+            amount: d.amount,
+            occurredAt: new Date(d.occurredAt),
+            eventId: e.id,
+            appliedAt,
+          });
         }
       }
       await Promise.all([
-        subs.length ? m.subscriptions.bulkWrite(subs, { ordered: false }) : null,
-        usages.length ? m.usages.bulkWrite(usages, { ordered: false }) : null,
+        insertUnordered(m.subscriptions, subs),
+        insertUnordered(m.usages, usages),
       ]);
     },
     /** What a bill of [from, to) needs: every subscription effective before `to`, the usage in the range. */
@@ -81,7 +80,3 @@ export function createFactStore(m: {
 }
 
 export type FactStore = ReturnType<typeof createFactStore>;
-
-function upsert(id: string, doc: object) {
-  return { updateOne: { filter: { _id: id }, update: { $setOnInsert: doc }, upsert: true } };
-}
