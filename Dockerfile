@@ -9,6 +9,7 @@ COPY subgraphs ./subgraphs
 COPY supergraph ./supergraph
 COPY registry-service ./registry-service
 COPY config-service ./config-service
+COPY web ./web
 RUN npm ci --no-audit --no-fund && npx turbo run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
