@@ -58,6 +58,22 @@ describe('the contract’s error codes, through the gateway', () => {
       });
     expect(codes(await subscribe('no-such-user', 'BASIC-30'))).toEqual(['NOT_FOUND']);
     expect(codes(await subscribe(userId, 'NO-SUCH-PLAN'))).toEqual(['NOT_FOUND']);
+    const ghost = {
+      id: `${stack.tag}-ghost2`,
+      userId: 'no-such-user',
+      type: 'SMS',
+      amount: 1,
+      occurredAt: '2026-11-02T00:00:00Z',
+    };
+    const batch = await api.recordUsages([ghost, ghost] as never);
+    expect(batch).toMatchObject({
+      accepted: 0,
+      duplicates: 0,
+      rejected: [
+        { index: 0, code: 'NOT_FOUND' },
+        { index: 1, code: 'NOT_FOUND' },
+      ],
+    });
     const res = await recordUsage({
       id: `${stack.tag}-ghost`,
       userId: 'no-such-user',

@@ -34,6 +34,7 @@ export function makeRecordUsages(deps: {
   return async (inputs: UsageInput[], now = new Date()): Promise<Outcome[]> => {
     const outcomes: Array<Outcome | undefined> = new Array(inputs.length);
     const candidates = new Map<string, { index: number; record: UsageRecordDoc }>();
+    const repeats: Array<{ index: number; record: UsageRecordDoc; firstIndex: number }> = [];
     inputs.forEach((input, index) => {
       try {
         const record: UsageRecordDoc = {
@@ -43,10 +44,7 @@ export function makeRecordUsages(deps: {
         };
         const first = candidates.get(record._id);
         if (!first) candidates.set(record._id, { index, record });
-        else
-          outcomes[index] = sameUsageContent(first.record, record)
-            ? { kind: 'duplicate', record: first.record }
-            : conflict(record._id);
+        else repeats.push({ index, record, firstIndex: first.index });
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         outcomes[index] = { kind: 'rejected', code: err.code, message: err.message };
@@ -90,6 +88,17 @@ export function makeRecordUsages(deps: {
           : conflict(winner._id);
     }
     deps.written(owed.filter((d) => !raced.has(d._id)));
+
+    // An id repeated within the batch shares the fate of its first occurrence.
+    for (const r of repeats) {
+      const first = outcomes[r.firstIndex]!;
+      outcomes[r.index] =
+        first.kind === 'rejected'
+          ? first
+          : sameUsageContent(first.record, r.record)
+            ? { kind: 'duplicate', record: first.record }
+            : conflict(r.record._id);
+    }
     return outcomes as Outcome[];
   };
 }
