@@ -1,5 +1,14 @@
 import { DEMO_PLANS, demoUsages, demoUser, type DemoUsage } from './demo-data';
 import { GatewayError, gatewayClient, type GatewayCall } from './gateway-client';
+import {
+  SeedBillDocument,
+  SeedCreatePlanDocument,
+  SeedRecordUsagesDocument,
+  SeedSignUpDocument,
+  SeedSubscribeDocument,
+  SeedUserByPhoneDocument,
+  type SeedBillQuery,
+} from './generated/operations';
 import { OptionsError, USAGE, parseOptions, type SeedOptions } from './options';
 import { inPool } from './pool';
 import { progressBar } from '@tally/cli-kit';
@@ -9,9 +18,7 @@ const TIME_ZONE = 'Asia/Seoul';
 
 async function createPlans(call: GatewayCall): Promise<void> {
   for (const plan of DEMO_PLANS) {
-    await call('mutation($i: CreatePlanInput!) { createPlan(input: $i) { id } }', {
-      i: plan,
-    }).catch((err: unknown) => {
+    await call(SeedCreatePlanDocument, { input: plan }).catch((err: unknown) => {
       if (!(err instanceof GatewayError && err.code === 'CONFLICT')) throw err; // seeded before: plans are immutable
     });
   }
@@ -25,22 +32,17 @@ async function createUsers(call: GatewayCall, opts: SeedOptions): Promise<string
   await inPool([...Array(opts.users).keys()], opts.concurrency, async (index) => {
     const user = demoUser(index, opts.period, TIME_ZONE);
     try {
-      const data = await call<{ signUp: { id: string } }>(
-        'mutation($i: SignUpInput!) { signUp(input: $i) { id } }',
-        { i: { name: user.name, phone: user.phone } },
-      );
+      const data = await call(SeedSignUpDocument, {
+        input: { name: user.name, phone: user.phone },
+      });
       ids[index] = data.signUp.id;
       for (const p of user.plans) {
-        await call('mutation($i: SubscribePlanInput!) { subscribePlan(input: $i) { id } }', {
-          i: { userId: ids[index], ...p },
-        });
+        await call(SeedSubscribeDocument, { input: { userId: data.signUp.id, ...p } });
       }
     } catch (err) {
       if (!(err instanceof GatewayError && err.code === 'CONFLICT')) throw err;
-      const found = await call<{ userByPhone: { id: string } }>(
-        'query($p: String!) { userByPhone(phone: $p) { id } }',
-        { p: user.phone },
-      );
+      const found = await call(SeedUserByPhoneDocument, { phone: user.phone });
+      if (!found.userByPhone) throw new Error(`phone ${user.phone} is taken, yet no user has it`);
       ids[index] = found.userByPhone.id;
     }
     bar.tick();
@@ -68,12 +70,7 @@ async function recordUsage(call: GatewayCall, opts: SeedOptions, userIds: string
   const bar = progressBar('usage records', all.length);
   const started = Date.now();
   await inPool(batches, opts.concurrency, async (batch) => {
-    const { recordUsages: r } = await call<{
-      recordUsages: { accepted: number; duplicates: number; rejected: Array<{ message: string }> };
-    }>(
-      'mutation($i: [RecordUsageInput!]!) { recordUsages(input: $i) { accepted duplicates rejected { index code message } } }',
-      { i: batch },
-    );
+    const { recordUsages: r } = await call(SeedRecordUsagesDocument, { input: batch });
     totals.accepted += r.accepted;
     totals.duplicates += r.duplicates;
     totals.rejected += r.rejected.length;
@@ -87,30 +84,17 @@ async function recordUsage(call: GatewayCall, opts: SeedOptions, userIds: string
   );
 }
 
-interface Bill {
-  total: number;
-  baseFee: number;
-  overageCharge: number;
-  eventsApplied: number;
-  usage: { dataMb: number; voiceSeconds: number; smsCount: number };
-  lines: Array<{ plan: { id: string }; days: number; baseFee: number; overageCharge: number }>;
-}
-
 /** Waits until settlement has applied every record of the shown users, then prints their bills. */
 async function showBills(call: GatewayCall, opts: SeedOptions, userIds: string[]): Promise<void> {
   for (const id of userIds.slice(0, opts.show)) {
     const deadline = Date.now() + 60_000;
-    let result: { user: { name: string; phone: string; bill: Bill } };
+    let result: SeedBillQuery;
     do {
-      result = await call(
-        `query($u: ID!, $p: String!) { user(id: $u) { name phone bill(period: $p) {
-          total baseFee overageCharge eventsApplied usage { dataMb voiceSeconds smsCount }
-          lines { plan { id } days baseFee overageCharge } } } }`,
-        { u: id, p: opts.period },
-      );
-      if (result.user.bill.eventsApplied >= opts.recordsPerUser) break;
+      result = await call(SeedBillDocument, { userId: id, period: opts.period });
+      if (!result.user || result.user.bill.eventsApplied >= opts.recordsPerUser) break;
       await new Promise((r) => setTimeout(r, 500));
     } while (Date.now() < deadline);
+    if (!result.user) continue;
     const { name, phone, bill } = result.user;
     console.log(
       `\n${name} (${phone}), ${opts.period}: total ${bill.total.toLocaleString('en-US')} won (${bill.eventsApplied} events)`,

@@ -55,13 +55,14 @@ export interface DemoUser {
 const FAMILY = ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon'];
 const GIVEN = ['Minjun', 'Seoyeon', 'Jiho', 'Hayoon', 'Doyun', 'Jiwoo', 'Eunwoo', 'Sua'];
 
-/** Users numbered from 0; a third of them change plan mid-month. */
+const SINCE = '2020-01-01T00:00:00+09:00';
+
+/** Users numbered from 0; a third of them change plan in the middle of the first seeded month. */
 export function demoUser(index: number, period: string, timeZone: string): DemoUser {
   const { from, to } = periodRange(period, timeZone);
   const first = DEMO_PLANS[index % DEMO_PLANS.length]!;
-  const plans = [
-    { planId: first.id, effectiveAt: new Date(from.getTime() - 86_400_000).toISOString() },
-  ];
+  // From long before any period, so a later run for another month still finds a plan in force.
+  const plans = [{ planId: first.id, effectiveAt: SINCE }];
   if (index % 3 === 0) {
     const next = DEMO_PLANS[(index + 1) % DEMO_PLANS.length]!;
     plans.push({

@@ -1,3 +1,5 @@
+import type { TypedDocumentString } from './generated/operations';
+
 export interface GraphQLErrorBody {
   message: string;
   extensions?: { code?: string };
@@ -12,18 +14,18 @@ export class GatewayError extends Error {
   }
 }
 
-/** One GraphQL call; the first error (with its code) becomes a GatewayError. */
+/** One typed GraphQL call; the first error (with its code) becomes a GatewayError. */
 export function gatewayClient(url: string) {
-  return async function call<T>(
-    query: string,
-    variables: Record<string, unknown> = {},
-  ): Promise<T> {
+  return async function call<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+  ): Promise<TResult> {
     let res: Response;
     try {
       res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: document.toString(), variables }),
       });
     } catch (err) {
       throw new GatewayError(
@@ -31,10 +33,10 @@ export function gatewayClient(url: string) {
         'UNAVAILABLE',
       );
     }
-    const body = (await res.json()) as { data?: T; errors?: GraphQLErrorBody[] };
+    const body = (await res.json()) as { data?: TResult; errors?: GraphQLErrorBody[] };
     const first = body.errors?.[0];
     if (first) throw new GatewayError(first.message, first.extensions?.code);
-    return body.data as T;
+    return body.data as TResult;
   };
 }
 

@@ -12,7 +12,8 @@ export const USAGE = `Usage: npm run seed -- [options]
 
 Fills a running Tally stack (npm start) through the gateway: plans, users, subscriptions
 and a month of usage; then prints a few users' bills. Safe to run again: everything is
-keyed, so a second run records duplicates, not new data.
+keyed, so a second run records duplicates, not new data; users found from an
+earlier run keep their plans.
 
   --gateway URL          GraphQL endpoint (default http://127.0.0.1:4000/graphql)
   --users N              users to sign up (default 50)
