@@ -2,6 +2,9 @@ import { startExtraSubgraph } from './support/extra-subgraph';
 import { createTestStack, gql, type RunningService } from './support/test-stack';
 
 const TOKEN = 'tally-dev-registry-token';
+/** Long enough to hold on a loaded machine; tests that need an eviction wait for it. */
+const LEASE_SECONDS = 10;
+const EVICTION_MS = (LEASE_SECONDS + 30) * 1000;
 
 async function eventually<T>(
   what: string,
@@ -27,17 +30,41 @@ async function supergraphId(registryUrl: string): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
+interface Listing {
+  name: string;
+  instances: Array<{ instanceId: string; lastHeartbeat: string }>;
+}
+
+async function listing(registryUrl: string): Promise<Listing[]> {
+  return (await fetch(`${registryUrl}/v1/subgraphs`)).json() as Promise<Listing[]>;
+}
+
 async function instancesOf(registryUrl: string, name: string): Promise<string[]> {
-  const res = await fetch(`${registryUrl}/v1/subgraphs`);
-  const list = (await res.json()) as Array<{
-    name: string;
-    instances: Array<{ instanceId: string }>;
-  }>;
+  const list = await listing(registryUrl);
   return list.find((s) => s.name === name)?.instances.map((i) => i.instanceId) ?? [];
 }
 
+/** Instance ids of the stack's own subgraphs, by subgraph. */
+async function stackInstances(registryUrl: string): Promise<Record<string, string[]>> {
+  const list = await listing(registryUrl);
+  return Object.fromEntries(
+    ['user', 'usage', 'settlement'].map((name) => [
+      name,
+      (list.find((s) => s.name === name)?.instances.map((i) => i.instanceId) ?? []).sort(),
+    ]),
+  );
+}
+
+const randomPhone = () => `010${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+
 describe('the gateway follows the registry', () => {
-  const stack = createTestStack();
+  const stack = createTestStack({
+    env: {
+      REGISTRY_LEASE_SECONDS: String(LEASE_SECONDS),
+      REGISTRY_HEARTBEAT_SECONDS: '2',
+      REGISTRY_SWEEP_SECONDS: '1',
+    },
+  });
   let gateway: RunningService;
 
   beforeAll(async () => {
@@ -64,12 +91,16 @@ describe('the gateway follows the registry', () => {
       const res = await gql(gateway.url, '{ plans { id } }');
       expect(res.errors).toBeUndefined();
     }
-    await eventually('the killed instance evicted', async () => {
-      const ids = await instancesOf(stack.registryUrl, 'user');
-      return ids.length === 1 && !ids.includes(`user-${new URL(second.url).port}`)
-        ? true
-        : undefined;
-    });
+    await eventually(
+      'the killed instance evicted',
+      async () => {
+        const ids = await instancesOf(stack.registryUrl, 'user');
+        return ids.length === 1 && !ids.includes(`user-${new URL(second.url).port}`)
+          ? true
+          : undefined;
+      },
+      EVICTION_MS,
+    );
   });
 
   it('refuses an SDL that clashes with another subgraph, and the gateway schema stays', async () => {
@@ -118,27 +149,70 @@ describe('the gateway follows the registry', () => {
     await v2.stop();
   });
 
-  it('keeps serving while the registry is down; after its restart both serve the same supergraph at once', async () => {
-    const before = await supergraphId(stack.registryUrl);
+  it('keeps serving through a registry outage longer than a lease; restarted, the registry lists every instance and the gateway never answers UNAVAILABLE', async () => {
+    const signUp = await gql<{ signUp: { id: string } }>(
+      gateway.url,
+      `mutation { signUp(input: { name: "Kim", phone: "${randomPhone()}" }) { id } }`,
+    );
+    const userId = signUp.data!.signUp.id;
+    // One query through all three subgraphs.
+    const probe = async (when: string) => {
+      const res = await gql(
+        gateway.url,
+        `{ plans { id } user(id: "${userId}") { name usageSummary(period: "2026-11") { records } bill(period: "2026-11") { total } } }`,
+      );
+      expect({ when, errors: res.errors }).toEqual({ when, errors: undefined });
+    };
+    await probe('before the outage');
+    const before = {
+      supergraph: await supergraphId(stack.registryUrl),
+      instances: await stackInstances(stack.registryUrl),
+    };
     const port = new URL(stack.registryUrl).port;
+
     await stack.stop('registry');
-    await new Promise((r) => setTimeout(r, 1500)); // a few of the gateway's polls fail meanwhile
-    expect((await gql(gateway.url, '{ plans { id } }')).errors).toBeUndefined();
+    const stoppedAt = Date.now();
+    await eventually('the gateway noticing the registry is down', async () =>
+      (await fetch(`${gateway.url}/health/ready`)).status === 503 ? true : undefined,
+    );
+    // Every lease the registry granted lapses during the outage; the gateway serves throughout.
+    const allLapsed = stoppedAt + (LEASE_SECONDS + 1) * 1000;
+    while (Date.now() < allLapsed) {
+      await probe('during the outage');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
+    const restartedAt = Date.now();
     const registry = await stack.start('registry', { PORT: port });
-    const res = await fetch(`${registry.url}/v1/supergraph`);
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as { id: string }).id).toBe(before);
-    expect((await gql(gateway.url, '{ plans { id } }')).errors).toBeUndefined();
+    expect(await stackInstances(registry.url)).toEqual(before.instances);
+    expect(await supergraphId(registry.url)).toBe(before.supergraph);
+    expect(stack.output()).toMatch(/leases lapsed while it was down/);
+    // Through the window where the old registry hid every instance: until the gateway has
+    // polled the new registry and every instance has heartbeated to it.
+    await eventually(
+      'every instance heartbeating to the new registry, the gateway ready',
+      async () => {
+        await probe('after the restart');
+        const beats = (await listing(registry.url)).flatMap((s) =>
+          s.instances.map((i) => Date.parse(i.lastHeartbeat)),
+        );
+        const ready = (await fetch(`${gateway.url}/health/ready`)).status === 200;
+        return ready && beats.every((t) => t >= restartedAt) ? true : undefined;
+      },
+      30_000,
+    );
+    await probe('once settled');
+    expect(await stackInstances(registry.url)).toEqual(before.instances);
   });
 
   it('answers a subgraph with no live instance as UNAVAILABLE, the rest intact', async () => {
     const signUp = await gql<{ signUp: { id: string } }>(
       gateway.url,
-      'mutation { signUp(input: { name: "Lee", phone: "010-5555-0002" }) { id } }',
+      `mutation { signUp(input: { name: "Lee", phone: "${randomPhone()}" }) { id } }`,
     );
     const id = signUp.data!.signUp.id;
     await stack.stop('settlement');
-    await eventually('settlement evicted', async () =>
+    await eventually('settlement deregistered', async () =>
       (await instancesOf(stack.registryUrl, 'settlement')).length === 0 ? true : undefined,
     );
     const res = await eventually('an UNAVAILABLE bill', async () => {
@@ -154,5 +228,6 @@ describe('the gateway follows the registry', () => {
     expect(res.data?.plans).toEqual(expect.any(Array));
     expect(res.data?.user).toEqual({ name: 'Lee', usageSummary: { records: 0 } });
     expect(JSON.stringify(res.errors)).not.toMatch(/ECONNREFUSED|stacktrace|\bat /);
+    await stack.start('settlement'); // the stack whole again for any test after this one
   });
 });

@@ -10,13 +10,13 @@ describe('registry settings', () => {
     if (saved.REGISTRY_TOKEN !== undefined) process.env.REGISTRY_TOKEN = saved.REGISTRY_TOKEN;
   });
 
-  it('has a 30 s lease and the development token by default', async () => {
+  it('has a 30 s lease, self-preservation above half, and the development token by default', async () => {
     process.env.NODE_ENV = 'development';
     const settings = await loadConfig();
     expect(settings).toMatchObject({
       port: 4100,
       mongo: { database: 'tally_registry' },
-      registry: { leaseSeconds: 30, token: 'tally-dev-registry-token' },
+      registry: { leaseSeconds: 30, selfPreservationShare: 0.5, token: 'tally-dev-registry-token' },
     });
   });
 

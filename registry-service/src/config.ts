@@ -12,6 +12,7 @@ export const settingsSchema = baseSettings
       leaseSeconds: z.coerce.number().positive(),
       sweepSeconds: z.coerce.number().positive(),
       maxSdlBytes: z.coerce.number().int().positive(),
+      selfPreservationShare: z.coerce.number().min(0).max(1),
     }),
   })
   .superRefine((s, ctx) => {

@@ -5,6 +5,7 @@ import { healthRouter, mongoHealth, type Logger } from '@tally/service-kit';
 import { compose } from './composition/compose';
 import type { Settings } from './config';
 import { errorHandler, notFound } from './http/errors';
+import { healthRoute, selfPreservationStatus } from './http/health-route';
 import { instanceRoutes } from './http/instance-routes';
 import { subgraphRoutes } from './http/subgraph-routes';
 import { supergraphRoute } from './http/supergraph-route';
@@ -21,16 +22,25 @@ export interface RegistryServerDeps {
 
 /** Builds the registry over its database, restores the last supergraph, starts the sweep; no port. */
 export async function createServer({ settings, db, logger, now }: RegistryServerDeps) {
-  const { token, leaseSeconds, sweepSeconds, maxSdlBytes } = settings.registry;
+  const { token, leaseSeconds, sweepSeconds, maxSdlBytes, selfPreservationShare } =
+    settings.registry;
   const stores = makeStores(db);
   await stores.ready();
-  const registry = makeRegistry({ stores, compose, logger, leaseSeconds, now });
+  const registry = makeRegistry({
+    stores,
+    compose,
+    logger,
+    leaseSeconds,
+    maxLapseShare: selfPreservationShare,
+    now,
+  });
   await registry.restore();
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(healthRouter({ mongo: mongoHealth(db) }));
+  app.use(healthRouter({ mongo: mongoHealth(db) }, () => selfPreservationStatus(registry)));
+  app.use(healthRoute({ registry }));
   app.use(instanceRoutes({ registry, token, maxSdlBytes }));
   app.use(subgraphRoutes({ registry, token }));
   app.use(supergraphRoute({ registry }));

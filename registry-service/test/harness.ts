@@ -13,10 +13,14 @@ export interface Started {
   drop(): Promise<void>;
 }
 
-/** A registry on port 0 over `database` on the harness's MongoDB (MONGO_URL from the global setup). */
+/**
+ * A registry on port 0 over `database` on the harness's MongoDB (MONGO_URL from the global
+ * setup). `now` replaces its clock, so lease tests move time instead of waiting for it.
+ */
 export async function startRegistry(
   database: string,
   registry: Record<string, unknown> = {},
+  { now }: { now?: () => Date } = {},
 ): Promise<Started> {
   const mongoUrl = process.env.MONGO_URL;
   if (!mongoUrl)
@@ -31,7 +35,7 @@ export async function startRegistry(
   });
   const logger = createLogger('registry-service', settings.log.level);
   const db: Connection = await connectMongo(settings.mongo.url, settings.mongo.database, logger);
-  const server = await createServer({ settings, db, logger });
+  const server = await createServer({ settings, db, logger, now });
   const listening = await listen(server.httpServer, '127.0.0.1', 0);
   return {
     url: listening.url,
@@ -77,6 +81,8 @@ export function client(base: string, token: string | null = TOKEN) {
       fetch(`${base}/v1/supergraph`, {
         headers: ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {},
       }),
+    health: async () => (await fetch(`${base}/health`)).json() as Promise<HealthView>,
+    ready: async () => (await fetch(`${base}/health/ready`)).status,
     supergraphId: async () =>
       ((await (await fetch(`${base}/v1/supergraph`)).json()) as { id: string }).id,
   };
@@ -86,6 +92,23 @@ export interface SubgraphView {
   name: string;
   sdl: string;
   instances: { instanceId: string; url: string; lastHeartbeat: string }[];
+}
+
+export interface HealthView {
+  status: string;
+  selfPreservation: boolean;
+  selfPreservationReason?: string;
+}
+
+/** A clock that moves only when told: `advance(seconds)`. */
+export function manualClock(start = Date.now()) {
+  let at = start;
+  return {
+    now: () => new Date(at),
+    advance(seconds: number) {
+      at += seconds * 1000;
+    },
+  };
 }
 
 /** Polls until `check` holds, failing after `timeoutMs`. */

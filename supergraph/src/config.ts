@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { parseTokens } from './auth/access';
 
 export const settingsSchema = baseSettings.extend({
-  registry: z.object({ url: z.url(), pollSeconds: z.coerce.number().positive() }),
+  registry: z.object({
+    url: z.url(),
+    pollSeconds: z.coerce.number().positive(),
+    timeoutMs: z.coerce.number().int().positive(),
+  }),
   subgraphTimeoutMs: z.coerce.number().int().positive(),
   playground: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
   /** "token=operator,token=reader" pairs; empty = the API is open (see README). */

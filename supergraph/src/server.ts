@@ -24,10 +24,11 @@ export interface Gateway {
 /** The gateway's HTTP server: health at once, /graphql once the registry served a schema. */
 export function createServer(deps: { settings: Settings; logger: Logger }): Gateway {
   const { settings, logger } = deps;
-  const pool = createInstancePool();
+  const pool = createInstancePool({ logger });
   const poller = createRegistryPoller({
     registryUrl: settings.registry.url,
     pollSeconds: settings.registry.pollSeconds,
+    timeoutMs: settings.registry.timeoutMs,
     pool,
     logger,
   });

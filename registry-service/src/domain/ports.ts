@@ -12,9 +12,8 @@ export interface InstanceStore {
   touch(subgraph: string, instanceId: string, now: Date, cutoff: Date): Promise<boolean>;
   remove(subgraph: string, instanceId: string): Promise<void>;
   removeAllOf(subgraph: string): Promise<void>;
-  /** Instances that beat at or after the cutoff. */
-  live(cutoff: Date): Promise<Instance[]>;
-  expired(cutoff: Date): Promise<Instance[]>;
+  /** Every instance, lapsed or not, by subgraph and instance id (a registry holds few). */
+  all(): Promise<Instance[]>;
   /** Deletes the instance only if it is still expired, so a heartbeat in between wins. */
   evict(instance: Instance, cutoff: Date): Promise<boolean>;
 }

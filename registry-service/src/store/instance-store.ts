@@ -31,15 +31,8 @@ export function makeInstanceStore({ instances }: RegistryModels): InstanceStore 
     async removeAllOf(subgraph) {
       await instances.deleteMany({ subgraph });
     },
-    async live(cutoff) {
-      const docs = await instances
-        .find({ lastHeartbeat: { $gte: cutoff } })
-        .sort({ subgraph: 1, instanceId: 1 })
-        .lean();
-      return docs.map(toInstance);
-    },
-    async expired(cutoff) {
-      const docs = await instances.find({ lastHeartbeat: { $lt: cutoff } }).lean();
+    async all() {
+      const docs = await instances.find().sort({ subgraph: 1, instanceId: 1 }).lean();
       return docs.map(toInstance);
     },
     async evict({ subgraph, instanceId }, cutoff) {

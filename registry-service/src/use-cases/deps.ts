@@ -1,6 +1,8 @@
 import type { Logger } from '@tally/service-kit';
 import type { InstanceStore, SubgraphStore } from '../domain/ports';
+import type { LeasePolicy } from '../domain/self-preservation';
 import type { Compose } from '../domain/types';
+import type { SelfPreservationWatch } from './self-preservation';
 import type { Serial } from './serial';
 import type { SupergraphState } from './supergraph-state';
 
@@ -11,6 +13,7 @@ export interface RegistryDeps {
   compose: Compose;
   serial: Serial;
   logger: Logger;
-  leaseSeconds: number;
+  leasePolicy: LeasePolicy;
+  selfPreservation: SelfPreservationWatch;
   now: () => Date;
 }

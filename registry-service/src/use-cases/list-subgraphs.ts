@@ -1,4 +1,3 @@
-import { leaseCutoff } from '../domain/lease';
 import type { RegistryDeps } from './deps';
 
 export interface SubgraphView {
@@ -7,13 +6,16 @@ export interface SubgraphView {
   instances: { instanceId: string; url: string; lastHeartbeat: string }[];
 }
 
-/** Every subgraph in the supergraph with its live instances (expired ones hidden before the sweep). */
+/**
+ * Every subgraph in the supergraph with its live instances: lapsed ones are hidden before
+ * the sweep, except while the registry preserves itself (then it keeps listing them).
+ */
 export function makeListSubgraphs(deps: RegistryDeps) {
   return async (): Promise<SubgraphView[]> => {
-    const [subgraphs, live] = await Promise.all([
-      deps.subgraphs.list(),
-      deps.instances.live(leaseCutoff(deps.now(), deps.leaseSeconds)),
-    ]);
+    const [subgraphs, all] = await Promise.all([deps.subgraphs.list(), deps.instances.all()]);
+    const { lapsed, selfPreservation } = deps.selfPreservation.assess(all, deps.now());
+    const hidden = new Set(selfPreservation ? [] : lapsed);
+    const live = all.filter((i) => !hidden.has(i));
     return subgraphs.map(({ name, sdl }) => ({
       name,
       sdl,

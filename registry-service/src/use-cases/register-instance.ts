@@ -33,6 +33,6 @@ export function makeRegisterInstance(deps: RegistryDeps) {
         { subgraph, instanceId, url, supergraphId: deps.supergraph.current()?.id },
         'instance registered',
       );
-      return { ok: true, leaseSeconds: deps.leaseSeconds };
+      return { ok: true, leaseSeconds: deps.leasePolicy.leaseSeconds };
     });
 }

@@ -5,6 +5,7 @@ import { makeLeases } from './leases';
 import { makeListSubgraphs } from './list-subgraphs';
 import { makeRegisterInstance } from './register-instance';
 import { makeRemoveSubgraph } from './remove-subgraph';
+import { makeSelfPreservation } from './self-preservation';
 import { createSerial } from './serial';
 import { makeSupergraphState } from './supergraph-state';
 
@@ -13,6 +14,8 @@ interface Options {
   compose: Compose;
   logger: Logger;
   leaseSeconds: number;
+  /** More than this share of instances lapsing in one sweep evicts none (self-preservation). */
+  maxLapseShare: number;
   now?: () => Date;
 }
 
@@ -22,9 +25,11 @@ export function makeRegistry({
   compose,
   logger,
   leaseSeconds,
+  maxLapseShare,
   now = () => new Date(),
 }: Options) {
   const supergraph = makeSupergraphState({ store: stores.supergraphs, compose, logger });
+  const leasePolicy = { leaseSeconds, maxLapseShare, startedAt: now() };
   const deps = {
     subgraphs: stores.subgraphs,
     instances: stores.instances,
@@ -32,7 +37,8 @@ export function makeRegistry({
     compose,
     serial: createSerial(),
     logger,
-    leaseSeconds,
+    leasePolicy,
+    selfPreservation: makeSelfPreservation({ policy: leasePolicy, logger }),
     now,
   };
   return {
@@ -41,7 +47,12 @@ export function makeRegistry({
     listSubgraphs: makeListSubgraphs(deps),
     ...makeLeases(deps),
     supergraph: supergraph.current,
-    restore: () => deps.serial(async () => supergraph.restore(await stores.subgraphs.list())),
+    /** Loads the last supergraph and says at once whether leases lapsed while it was down. */
+    restore: () =>
+      deps.serial(async () => {
+        await supergraph.restore(await stores.subgraphs.list());
+        deps.selfPreservation.assess(await stores.instances.all(), now());
+      }),
   };
 }
 

@@ -12,11 +12,14 @@ interface SubgraphListing {
 
 /**
  * Follows the registry: the supergraph by ETag (a 304 costs nothing) and the live instances.
- * While the registry is down, the last good supergraph and instance list stay in force.
+ * While the registry is down, the last good supergraph and instance list stay in force
+ * (and the pool keeps a subgraph's last known instances when the registry lists none).
  */
 export function createRegistryPoller(opts: {
   registryUrl: string;
   pollSeconds: number;
+  /** Deadline of each call to the registry. */
+  timeoutMs: number;
   pool: InstancePool;
   logger: Logger;
 }) {
@@ -28,7 +31,7 @@ export function createRegistryPoller(opts: {
     const headers: Record<string, string> = current ? { 'if-none-match': `"${current.id}"` } : {};
     const res = await fetch(`${base}/v1/supergraph`, {
       headers,
-      signal: AbortSignal.timeout(5000),
+      signal: AbortSignal.timeout(opts.timeoutMs),
     });
     if (res.status === 304) return null;
     if (res.status === 404 || res.status === 503)
@@ -38,7 +41,9 @@ export function createRegistryPoller(opts: {
   }
 
   async function refreshInstances(): Promise<void> {
-    const res = await fetch(`${base}/v1/subgraphs`, { signal: AbortSignal.timeout(5000) });
+    const res = await fetch(`${base}/v1/subgraphs`, {
+      signal: AbortSignal.timeout(opts.timeoutMs),
+    });
     if (!res.ok) throw new Error(`registry answered ${res.status}`);
     const listing = (await res.json()) as SubgraphListing[];
     opts.pool.replace(new Map(listing.map((s) => [s.name, s.instances])));

@@ -11,10 +11,13 @@ const CONNECTION_FAILURES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/** The request never reached a subgraph that could act on it: safe to send a query elsewhere. */
 function isConnectionFailure(err: unknown): boolean {
   const code = (err as { cause?: { code?: string } })?.cause?.code;
   return code !== undefined && CONNECTION_FAILURES.has(code);
 }
+
+const isTimeout = (err: unknown) => (err as Error)?.name === 'TimeoutError';
 
 function isMutation(body: FetcherRequestInit['body']): boolean {
   if (typeof body !== 'string') return true; // unknown: be safe, never retry
@@ -33,8 +36,9 @@ function unavailable(subgraph: string, why: string): GraphQLError {
 
 /**
  * Sends a subgraph fetch to a live instance, round-robin, ignoring the supergraph's
- * placeholder URL. A connection failure moves a query on to the next instance; a mutation
- * is never retried, since it may have taken effect.
+ * placeholder URL, under a deadline. An instance that cannot be reached or does not answer
+ * in time is marked down (passive health). A connection failure moves a query on to
+ * another instance; a mutation is never retried, since it may have taken effect.
  */
 export function createRoutingFetcher(opts: {
   subgraph: string;
@@ -42,26 +46,33 @@ export function createRoutingFetcher(opts: {
   timeoutMs: number;
   logger: Logger;
 }): Fetcher {
+  const { subgraph, pool, logger } = opts;
   return async (_placeholderUrl: string, init?: FetcherRequestInit) => {
     const tried = new Set<string>();
     const retryable = !isMutation(init?.body);
     for (;;) {
-      const instance = opts.pool.pick(opts.subgraph, tried);
+      const instance = pool.pick(subgraph, tried);
       if (!instance)
-        throw unavailable(opts.subgraph, tried.size ? 'no instance answered' : 'no live instance');
+        throw unavailable(subgraph, tried.size ? 'no instance answered' : 'no live instance');
       tried.add(instance.instanceId);
       try {
-        return await fetch(instance.url, {
+        // The deadline covers the answer's body too, which Apollo reads after we return.
+        const res = await fetch(instance.url, {
           ...(init as RequestInit),
           signal: AbortSignal.timeout(opts.timeoutMs),
         });
+        if (pool.answered(instance))
+          logger.info({ subgraph, instanceId: instance.instanceId }, 'instance answers again');
+        return res;
       } catch (err) {
-        opts.logger.warn(
-          { subgraph: opts.subgraph, instanceId: instance.instanceId, err: (err as Error).message },
-          'subgraph fetch failed',
+        const down = isConnectionFailure(err) || isTimeout(err);
+        const backoffMs = down ? pool.failed(instance) : undefined;
+        logger.warn(
+          { subgraph, instanceId: instance.instanceId, err: (err as Error).message, backoffMs },
+          down ? 'subgraph fetch failed; instance marked down' : 'subgraph fetch failed',
         );
         if (!retryable || !isConnectionFailure(err))
-          throw unavailable(opts.subgraph, 'request failed');
+          throw unavailable(subgraph, isTimeout(err) ? 'no answer in time' : 'request failed');
       }
     }
   };

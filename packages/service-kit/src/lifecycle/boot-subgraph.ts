@@ -66,6 +66,7 @@ export async function bootSubgraph<S extends SubgraphSettings>(opts: {
     },
     sdl: opts.sdl,
     heartbeatSeconds: settings.registry.heartbeatSeconds,
+    timeoutMs: settings.registry.timeoutMs,
     logger,
   });
   const built = await opts.build({ settings, logger, db, kafka, registry });

@@ -34,6 +34,8 @@ export const registrySettings = z.object({
   url: z.url(),
   token: z.string().min(8),
   heartbeatSeconds: z.coerce.number().positive(),
+  /** Deadline of each call to the registry. */
+  timeoutMs: z.coerce.number().int().positive().default(5000),
 });
 
 export type BaseSettings = z.infer<typeof baseSettings>;

@@ -4,15 +4,23 @@ export class SettingsError extends Error {
   override name = 'SettingsError';
 }
 
+const MIN_ATTEMPT_MS = 100;
+
 interface RemoteOptions {
   baseUrl: string;
   service: string;
   profile: string;
   deadlineMs: number;
+  /** Deadline of one request (default 5 s), never past the overall deadline. */
+  attemptTimeoutMs?: number;
   onRetry?: (attempt: number, reason: string) => void;
 }
 
-/** Fetches this service's merged settings from the config service, retrying with backoff. */
+/**
+ * Fetches this service's merged settings from the config service, retrying with backoff
+ * until `deadlineMs` has passed; a config service that accepts and never answers counts as
+ * a failed attempt once the attempt's deadline passes.
+ */
 export async function fetchRemoteSettings(opts: RemoteOptions): Promise<Tree> {
   const url = `${opts.baseUrl.replace(/\/$/, '')}/v1/config/${opts.service}/${opts.profile}`;
   const deadline = Date.now() + opts.deadlineMs;
@@ -20,7 +28,9 @@ export async function fetchRemoteSettings(opts: RemoteOptions): Promise<Tree> {
   for (let attempt = 1; ; attempt++) {
     let reason: string;
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      const remaining = Math.max(deadline - Date.now(), MIN_ATTEMPT_MS);
+      const signal = AbortSignal.timeout(Math.min(opts.attemptTimeoutMs ?? 5000, remaining));
+      const res = await fetch(url, { signal });
       if (res.ok) return (await res.json()) as Tree;
       if (res.status === 404)
         throw new SettingsError(`config service has no service '${opts.service}' (${url})`);
