@@ -8,7 +8,10 @@ const transform = {
 };
 // In-process imports of workspace packages resolve to their sources, so tests never run
 // against a stale build; spawned processes use the built dist/ (npm test builds first).
-const moduleNameMapper = { '^@tally/([a-z-]+)$': '<rootDir>/packages/$1/src' };
+const moduleNameMapper = {
+  '^@tally/usage-subgraph/day-buckets$': '<rootDir>/subgraphs/usage/src/store/day-buckets',
+  '^@tally/([a-z-]+)$': '<rootDir>/packages/$1/src',
+};
 const ignored = ['/node_modules/', '/dist/'];
 
 /** @type {import('jest').Config} */

@@ -1,6 +1,8 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { MongoClient } from 'mongodb';
+import { createConnection } from 'mongoose';
 import { createEvent, toKafkaMessage, topicsSchema } from '@tally/events';
+import { createLogger, createOutbox } from '@tally/service-kit';
+import { mongoUrlFor } from '@tally/testkit';
 import { usageRecorded } from '../subgraphs/usage/src/events/usage-events';
 import { BASIC_30, billingApi, nextPhone, type UsageItem } from './support/billing-api';
 import { createTestStack } from './support/test-stack';
@@ -54,8 +56,8 @@ describe('settlement keeps every bill exact through crashes', () => {
     }
   });
 
-  it('the usage relay dead between write and publish: the event still goes out, counted once', async () => {
-    const userId = await api.signUp('Relay', nextPhone());
+  it('the usage service dead between its outbox intent and publishing: the events still go out, counted once', async () => {
+    const userId = await api.signUp('Outbox', nextPhone());
     await api.subscribe(userId, 'BASIC-30', '2026-10-01T00:00:00+09:00');
     const published = {
       id: `${stack.tag}-pub`,
@@ -68,42 +70,54 @@ describe('settlement keeps every bill exact through crashes', () => {
     await api.waitForBill(userId, '2026-11', (b) => b.eventsApplied === 2);
 
     await stack.kill('usage');
-    // What a crash leaves behind: a record written with its event still pending (died before
-    // publishing), and a published one whose outbox was never marked sent (died after).
-    const mongo = await MongoClient.connect(process.env.MONGO_URL!);
+    // What a crash leaves behind: an intent whose record was never written (died right after
+    // the intent), and an intent its record carries whose event went out already (died
+    // after publishing, before the intent was deleted).
+    const db = await createConnection(mongoUrlFor(`e2e_${stack.tag}_usage`)).asPromise();
     try {
-      const records = mongo
-        .db(`e2e_${stack.tag}_usage`)
-        .collection<{ _id: string } & Record<string, unknown>>('usage_records');
-      const now = new Date();
-      const unsent = {
-        _id: `${stack.tag}-unsent`,
-        userId,
-        type: 'SMS' as const,
-        amount: 4,
-        occurredAt: new Date('2026-11-05T10:00:00+09:00'),
-        recordedAt: now,
-      };
       const topics = topicsSchema.parse({
         users: `e2e-${stack.tag}.user.events.v1`,
         usage: `e2e-${stack.tag}.usage.events.v1`,
         deadLetter: `e2e-${stack.tag}.dead-letter.v1`,
       });
-      await records.insertOne({
-        ...unsent,
-        outbox: [usageRecorded(topics, unsent)],
-        outboxPending: true,
+      const outbox = createOutbox({
+        db,
+        producer: new Kafka({ brokers: process.env.KAFKA_BROKERS!.split(',') }).producer(),
+        logger: createLogger('e2e-outbox', 'warn'),
+        redo: {},
       });
-      const again = await records.findOne({ _id: published.id });
-      await records.updateOne(
-        { _id: published.id },
-        { $set: { outbox: [usageRecorded(topics, again as never)], outboxPending: true } },
+      const unsent = {
+        id: `${stack.tag}-unsent`,
+        userId,
+        type: 'SMS' as const,
+        amount: 4,
+        occurredAt: new Date('2026-11-05T10:00:00+09:00'),
+        recordedAt: new Date(),
+      };
+      const records = db.collection<{
+        _id: string;
+        userId: string;
+        type: 'SMS';
+        amount: number;
+        occurredAt: Date;
+        recordedAt: Date;
+        outboxId: string;
+      }>('usage_records');
+      const { _id, outboxId: _, ...stored } = (await records.findOne({ _id: published.id }))!;
+      const again = { id: _id, ...stored };
+      const [, republish] = await outbox.intend(
+        [unsent, again].map((r) => ({
+          kind: 'usage-record',
+          change: r,
+          messages: [usageRecorded(topics, r)],
+        })),
       );
+      await records.updateOne({ _id: published.id }, { $set: { outboxId: republish! } });
     } finally {
-      await mongo.close();
+      await db.close();
     }
 
-    await stack.start('usage'); // its relay publishes what is pending
+    await stack.start('usage'); // its outbox sweep finishes both intents
     const bill = await api.waitForBill(userId, '2026-11', (b) => b.usage.smsCount >= 7);
     await new Promise((r) => setTimeout(r, 1000));
     const settled = await api.bill(userId, '2026-11');

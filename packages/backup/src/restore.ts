@@ -1,3 +1,5 @@
+import { usageTypeSchema } from '@tally/events';
+import { writeDayBuckets, type DayBucketRecord } from '@tally/usage-subgraph/day-buckets';
 import { MongoBulkWriteError } from 'mongodb';
 import { mergeById } from './merge-by-id';
 import { idsOf, periodFilter, type Stores } from './stores';
@@ -20,10 +22,14 @@ export interface RestoreResult {
 }
 
 /**
- * Inserts into the usage store the backup's records it lacks. Inserts only (a duplicate key
- * means the store has that record, which then stays untouched), and without the outbox fields:
- * the usage relay publishes only documents with `outboxPending: true`, so a restored record
- * emits no UsageRecorded event and settlement does not bill it again.
+ * Inserts into the usage store the backup's records it lacks, with their entries in the
+ * usage read model (the per-day buckets). Inserts only (a duplicate key means the store has
+ * that record, which then stays untouched), and without an outbox intent: a restored record
+ * emits no UsageRecorded event, so settlement does not bill it again.
+ *
+ * The buckets are written first, so a restore that stops half way and runs again finds the
+ * record still missing and writes both; an id the store turns out to hold has its bucket
+ * entry written again from the stored record, which stands.
  */
 export async function restoreBackup(stores: Stores, opts: RestoreOptions): Promise<RestoreResult> {
   const filter = periodFilter(opts.period, opts.timeZone);
@@ -40,25 +46,44 @@ export async function restoreBackup(stores: Stores, opts: RestoreOptions): Promi
     const docs = (
       await stores.backup.find({ _id: { $in: ids } }, { projection: RECORD_PROJECTION }).toArray()
     ).map(toUsageRecord);
-    const { inserted, duplicates } = await insertNew(stores, docs);
+    await writeDayBuckets(stores.days, docs.map(toBucketRecord), opts.timeZone);
+    const { inserted, refused } = await insertNew(stores, docs);
+    if (refused.length > 0) await rewriteBucketsFromStore(stores, refused, opts.timeZone);
     result.restored += inserted;
-    result.alreadyThere += duplicates;
+    result.alreadyThere += refused.length;
     opts.progress?.(Math.min(i + batchSize, missing.length), missing.length);
   }
   return result;
 }
 
+function toBucketRecord(r: UsageRecord): DayBucketRecord {
+  const type = usageTypeSchema.safeParse(r.type);
+  if (!type.success)
+    throw new Error(`backup record ${r._id} has type ${JSON.stringify(r.type)}: not a usage type`);
+  return { ...r, id: r._id, type: type.data };
+}
+
+async function rewriteBucketsFromStore(stores: Stores, ids: string[], timeZone: string) {
+  const stored = await stores.store
+    .find({ _id: { $in: ids } }, { projection: RECORD_PROJECTION })
+    .toArray();
+  await writeDayBuckets(stores.days, stored.map(toUsageRecord).map(toBucketRecord), timeZone);
+}
+
 const DUPLICATE_KEY = 11000;
 
 async function insertNew(stores: Stores, docs: UsageRecord[]) {
-  if (docs.length === 0) return { inserted: 0, duplicates: 0 };
+  if (docs.length === 0) return { inserted: 0, refused: [] };
   try {
     const r = await stores.store.insertMany(docs, { ordered: false });
-    return { inserted: r.insertedCount, duplicates: 0 };
+    return { inserted: r.insertedCount, refused: [] };
   } catch (err) {
     if (!(err instanceof MongoBulkWriteError)) throw err;
     const errors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
     if (errors.some((e) => e.code !== DUPLICATE_KEY)) throw err;
-    return { inserted: err.insertedCount, duplicates: errors.length };
+    // Every write error is a duplicate key, so the rest went in (the embedded server's
+    // insertedCount is not to be trusted here).
+    const refused = errors.map((e) => docs[e.index]!._id);
+    return { inserted: docs.length - refused.length, refused };
   }
 }

@@ -1,4 +1,5 @@
 import { periodRange } from '@tally/billing-time';
+import { USAGE_DAYS_COLLECTION, type UsageDayDoc } from '@tally/usage-subgraph/day-buckets';
 import { MongoClient, type Collection, type Filter } from 'mongodb';
 import type { BackupSettings } from './config';
 import { RECORD_PROJECTION, toUsageRecord, type UsageRecord } from './usage-record';
@@ -7,8 +8,10 @@ import { RECORD_PROJECTION, toUsageRecord, type UsageRecord } from './usage-reco
 export type RecordDoc = { _id: string } & Record<string, unknown>;
 
 export interface Stores {
-  /** The usage subgraph's records (with their outbox fields). */
+  /** The usage subgraph's records (each with the id of the outbox intent it was written under). */
   store: Collection<RecordDoc>;
+  /** The usage subgraph's read model: each user's records bucketed by day. */
+  days: Collection<UsageDayDoc>;
   backup: Collection<RecordDoc>;
   /** `db.collection` of each, for messages. */
   names: { store: string; backup: string };
@@ -22,6 +25,7 @@ export async function openStores(
   const { usageDatabase, backupDatabase, collection } = settings;
   return {
     store: client.db(usageDatabase).collection<RecordDoc>(collection),
+    days: client.db(usageDatabase).collection<UsageDayDoc>(USAGE_DAYS_COLLECTION),
     backup: client.db(backupDatabase).collection<RecordDoc>(collection),
     names: { store: `${usageDatabase}.${collection}`, backup: `${backupDatabase}.${collection}` },
     close: () => client.close(),

@@ -1,4 +1,4 @@
-/** A usage record as the usage store and its backup both hold it (outbox fields aside). */
+/** A usage record as the usage store and its backup both hold it (the store's outboxId aside). */
 export type UsageRecord = {
   _id: string;
   userId: string;
@@ -11,7 +11,7 @@ export type UsageRecord = {
 export const RECORD_FIELDS = ['userId', 'type', 'amount', 'occurredAt', 'recordedAt'] as const;
 type Field = (typeof RECORD_FIELDS)[number];
 
-/** Only the record's own fields, as a projection: never the outbox. */
+/** Only the record's own fields, as a projection: never the outbox intent's id. */
 export const RECORD_PROJECTION = Object.fromEntries(
   ['_id', ...RECORD_FIELDS].map((f) => [f, 1]),
 ) as Record<'_id' | Field, 1>;

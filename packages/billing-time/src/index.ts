@@ -9,3 +9,4 @@ export {
   type LocalDate,
 } from './period';
 export { endOfLocalDay, localDayOf, periodRange, startOfLocalDay } from './zoned-time';
+export { dayOf, daysOfPeriod, formatDay, parseDay, type Day } from './days';

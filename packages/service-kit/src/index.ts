@@ -40,13 +40,6 @@ export {
   type BuiltSubgraph,
 } from './lifecycle/boot-subgraph';
 export { DateTimeScalar } from './graphql/date-time';
-export {
-  outboxFields,
-  withOutbox,
-  type OutboxDoc,
-  type OutboxMessage,
-} from './outbox/outbox-fields';
-export { createOutboxRelay, type OutboxRelay } from './outbox/outbox-relay';
 export { duplicateIndexes, isDuplicateKey } from './data/mongo-errors';
 export { insertUnordered } from './data/insert-unordered';
 export { encodeCursor, decodeCursor, pageSize, toConnection } from './paging/cursor';
@@ -57,3 +50,7 @@ export {
 } from './consumer/event-consumer';
 export { isRetriable, backoffMs, PermanentError } from './consumer/retry';
 export { createSubgraphClient, type SubgraphClient } from './registry/subgraph-client';
+export { ensureLayout, LayoutError, type Migration, type LayoutOptions } from './data/layout';
+export type { Outbox, OutboxEntry, OutboxMessage, OutboxRedo } from './outbox/outbox-types';
+export { createOutbox, type OutboxOptions } from './outbox/outbox';
+export { escapeKey, unescapeKey } from './data/field-key';

@@ -8,12 +8,11 @@ import {
   type SubgraphDeps,
 } from '@tally/service-kit';
 import type { Settings } from './config';
-import type { Context } from './context';
+import { createContext } from './context';
 import { createSettlementConsumer } from './events/settlement-consumer';
 import { resolvers } from './resolvers';
-import { createFactStore } from './store/fact-store';
-import { subscriptionFactModel } from './store/subscription-fact-model';
-import { usageFactModel } from './store/usage-fact-model';
+import { openBillState } from './store/open-bill-state';
+import { makeApplyEvents } from './use-cases/apply-events';
 import { makeBillOf } from './use-cases/bill-of';
 
 export const subgraphName = 'settlement';
@@ -21,20 +20,19 @@ export const schema = readSchema(`${__dirname}/..`);
 
 export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltSubgraph> {
   const { settings } = deps;
-  const models = { subscriptions: subscriptionFactModel(deps.db), usages: usageFactModel(deps.db) };
-  await Promise.all(Object.values(models).map((m) => m.init()));
-  const facts = createFactStore(models);
+  const timeZone = settings.billing.timeZone;
+  const store = await openBillState(deps.db, { timeZone, logger: deps.logger });
   const consumer = createSettlementConsumer({
     kafka: deps.kafka,
     groupPrefix: settings.kafka.groupPrefix,
     topics: settings.topics,
-    facts,
+    applyFacts: makeApplyEvents({ store, timeZone, now: () => new Date() }),
     logger: deps.logger,
   });
-  const context: Context = { billOf: makeBillOf({ facts, timeZone: settings.billing.timeZone }) };
+  const billOf = makeBillOf({ store, timeZone });
   const { httpServer } = await createSubgraphApp({
     typeDefs: schema.typeDefs,
-    resolvers: resolvers as never,
+    resolvers,
     logger: deps.logger,
     healthChecks: {
       mongo: mongoHealth(deps.db),
@@ -42,7 +40,7 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
       registry: deps.registry.health,
       consumer: consumer.health,
     },
-    context: async () => context,
+    context: async () => createContext(billOf),
   });
   return {
     httpServer,

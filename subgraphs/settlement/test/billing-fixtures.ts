@@ -1,4 +1,4 @@
-import type { PlanTerms } from '../src/domain/plan-terms';
+import type { PlanTerms } from '@tally/events';
 import type { RatedUsage } from '../src/domain/rate-bill';
 import type { Subscription } from '../src/domain/plan-of-day';
 

@@ -1,80 +1,98 @@
 import {
-  createOutboxRelay,
+  createOutbox,
   createProducer,
-  topicsWorker,
   createSubgraphApp,
   createSubgraphClient,
+  ensureLayout,
   kafkaHealth,
   mongoHealth,
   readSchema,
+  topicsWorker,
   type BuiltSubgraph,
+  type Outbox,
   type SubgraphDeps,
 } from '@tally/service-kit';
 import type { Settings } from './config';
-import type { Context } from './context';
-import { periodRange } from '@tally/billing-time';
+import { createContext } from './context';
+import type { UsageRecord } from './domain/usage-record';
 import { createKnownUsersConsumer } from './events/known-users-consumer';
 import { usageRecorded } from './events/usage-events';
 import { resolvers } from './resolvers';
-import { knownUserModel } from './store/known-user-model';
-import { createUsageQueries } from './store/usage-queries';
-import { usageRecordModel } from './store/usage-record-model';
-import { createUserDirectory } from './store/user-directory';
+import { makeStores } from './store';
+import { migrateToLayout2 } from './store/migrations/layout-2';
+import { makeUserDirectory } from './store/user-directory';
+import { USAGE_RECORD_KIND } from './use-cases/deps';
 import { makeRecordUsages } from './use-cases/record-usages';
+import { makeRedoUsageRecord } from './use-cases/redo-usage-record';
+import { makeUsageQueries } from './use-cases/usage-queries';
 
 export const subgraphName = 'usage';
 export const schema = readSchema(`${__dirname}/..`);
 
+/** The stored layout this code reads and writes (see README, "Stored shape"). */
+export const LAYOUT_VERSION = 2;
+
+/** Test hooks: how soon the outbox sweep finishes intents left behind. */
+export interface UsageServerOptions {
+  outbox?: { sweepMs?: number; graceMs?: number };
+}
+
 export async function createServer(
   deps: SubgraphDeps<Settings>,
-): Promise<BuiltSubgraph & { relay: ReturnType<typeof createOutboxRelay> }> {
-  const { settings } = deps;
-  const records = usageRecordModel(deps.db);
-  const knownUsers = knownUserModel(deps.db);
-  await Promise.all([records.init(), knownUsers.init()]);
-  const relay = createOutboxRelay({
-    models: [records],
+  options: UsageServerOptions = {},
+): Promise<BuiltSubgraph & { outbox: Outbox }> {
+  const { settings, logger, db } = deps;
+  const timeZone = settings.billing.timeZone;
+  const eventsOf = (r: UsageRecord) => [usageRecorded(settings.topics, r)];
+  const stores = makeStores(db, timeZone);
+  const outbox = createOutbox({
+    db,
     producer: createProducer(deps.kafka),
-    logger: deps.logger,
+    logger,
+    redo: { [USAGE_RECORD_KIND]: makeRedoUsageRecord(stores) },
+    ...options.outbox,
   });
-  const users = createUserDirectory({
-    knownUsers,
+  // Before any collection is created: an empty database must not look like layout 1.
+  await ensureLayout(db, {
+    service: `${subgraphName}-subgraph`,
+    version: LAYOUT_VERSION,
+    migrations: { 2: migrateToLayout2({ outbox, timeZone, eventsOf }) },
+    logger,
+  });
+  await stores.ready();
+
+  const users = makeUserDirectory({
+    knownUsers: stores.knownUsers,
     userSubgraph: createSubgraphClient({ registryUrl: settings.registry.url, subgraph: 'user' }),
   });
+  const shared = {
+    queries: makeUsageQueries(stores),
+    recordUsages: makeRecordUsages({ ...stores, users, outbox, eventsOf }),
+  };
   const consumer = createKnownUsersConsumer({
     kafka: deps.kafka,
     groupPrefix: settings.kafka.groupPrefix,
     topics: settings.topics,
-    users,
-    logger: deps.logger,
+    knownUsers: stores.knownUsers,
+    logger,
   });
-  const context: Context = {
-    queries: createUsageQueries(records),
-    recordUsages: makeRecordUsages({
-      records,
-      users,
-      toEvent: (r) => usageRecorded(settings.topics, r),
-      written: (docs) => relay.publish(records, docs),
-    }),
-    periodRange: (period) => periodRange(period, settings.billing.timeZone),
-  };
   const { httpServer } = await createSubgraphApp({
     typeDefs: schema.typeDefs,
-    resolvers: resolvers as never,
-    logger: deps.logger,
+    resolvers,
+    logger,
     healthChecks: {
-      mongo: mongoHealth(deps.db),
+      mongo: mongoHealth(db),
       kafka: kafkaHealth(deps.kafka),
       registry: deps.registry.health,
     },
-    context: async () => context,
+    context: async () => createContext(shared),
   });
   return {
     httpServer,
-    relay,
+    outbox,
     workers: [
       topicsWorker(deps.kafka, Object.values(settings.topics), settings.kafka.partitions),
-      relay,
+      outbox,
       consumer,
     ],
   };

@@ -49,8 +49,15 @@ export function createProducer(kafka: Kafka): Producer {
 }
 
 /**
- * Creates the topics that do not exist yet (existing ones are left as they are), so a
- * consumer never subscribes to, and a relay never produces to, a topic that is not there.
+ * Events are the system's history (settlement is rebuilt from them), so topics keep them for
+ * good; production brokers pair this with tiered storage.
+ */
+const KEEP_FOREVER = [{ name: 'retention.ms', value: '-1' }];
+
+/**
+ * Creates the topics that do not exist yet, keeping their events for good (existing ones are
+ * left as they are), so a consumer never subscribes to, and an outbox never produces to, a
+ * topic that is not there.
  */
 export async function ensureTopics(
   kafka: Kafka,
@@ -66,7 +73,11 @@ export async function ensureTopics(
       await admin
         .createTopics({
           waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: partitions,
+            configEntries: KEEP_FOREVER,
+          })),
         })
         .catch(async (err: unknown) => {
           // Another service may have created them at the same moment: fine, as long as they exist now.

@@ -1,5 +1,5 @@
 import { daysInPeriod, endOfLocalDay } from '@tally/billing-time';
-import type { PlanTerms } from './plan-terms';
+import type { PlanTerms } from '@tally/events';
 import { BillingInvariantError } from './safe-integer';
 
 export interface Subscription {

@@ -1,42 +1,11 @@
 import { daysInPeriod, endOfLocalDay } from '@tally/billing-time';
 import fc from 'fast-check';
-import { BASIC, PREMIUM, SEOUL } from '../../test/billing-fixtures';
+import { PERIOD, redelivered, subscriptions, usages } from '../../test/billing-arbitraries';
+import { SEOUL } from '../../test/billing-fixtures';
 import type { Subscription } from './plan-of-day';
-import type { PlanTerms, UsageTotals } from './plan-terms';
+import type { UsageTotals } from './usage-totals';
 import { rateBill, type RatedUsage } from './rate-bill';
 
-const FREE: PlanTerms = {
-  id: 'FREE',
-  name: 'Free',
-  monthlyFee: 0,
-  allowance: { dataMb: 0, voiceSeconds: 60, smsCount: null },
-  overageRate: { perMb: 7, perVoiceSecond: 3, perSms: 0 },
-};
-const PERIOD = '2028-02';
-// Instants from a month before the period to a month after it, to the minute.
-const instant = fc
-  .integer({
-    min: Date.parse('2028-01-01T00:00:00Z') / 60000,
-    max: Date.parse('2028-03-31T00:00:00Z') / 60000,
-  })
-  .map((m) => new Date(m * 60000).toISOString());
-const subscriptions = fc.uniqueArray(
-  fc.record({
-    id: fc.string({ minLength: 1, maxLength: 4 }),
-    effectiveAt: instant,
-    plan: fc.constantFrom(BASIC, PREMIUM, FREE),
-  }),
-  { selector: (s) => s.id, maxLength: 6 },
-);
-const usages = fc.uniqueArray(
-  fc.record({
-    id: fc.string({ minLength: 1, maxLength: 4 }),
-    type: fc.constantFrom('DATA', 'VOICE', 'SMS' as const),
-    amount: fc.integer({ min: 1, max: 5000 }),
-    occurredAt: instant,
-  }),
-  { selector: (u) => u.id, maxLength: 25 },
-);
 const rate = (subs: Subscription[], use: RatedUsage[]) =>
   rateBill({ period: PERIOD, timeZone: SEOUL, subscriptions: subs, usages: use });
 const add = (a: UsageTotals, b: UsageTotals): UsageTotals => ({
@@ -45,13 +14,6 @@ const add = (a: UsageTotals, b: UsageTotals): UsageTotals => ({
   smsCount: a.smsCount + b.smsCount,
 });
 
-/** The same items shuffled, some delivered again (as Kafka may). */
-const redelivered = <T>(items: T[]) =>
-  fc
-    .shuffledSubarray(items)
-    .chain((again) =>
-      fc.shuffledSubarray([...items, ...again], { minLength: items.length + again.length }),
-    );
 const endOfDay = (day: number) => endOfLocalDay(PERIOD, day, SEOUL).toISOString();
 
 describe('rateBill: properties', () => {

@@ -1,21 +1,19 @@
-import { daysInPeriod, localDayOf, periodOfDate } from '@tally/billing-time';
+import { daysInPeriod, localDayOf, periodOfDate, type LocalDate } from '@tally/billing-time';
+import type { PlanTerms, UsageType } from '@tally/events';
 import { planCalendar, type Subscription } from './plan-of-day';
-import {
-  fieldOf,
-  zeroTotals,
-  type PlanTerms,
-  type UsageTotals,
-  type UsageType,
-} from './plan-terms';
+import { fieldOf, zeroTotals, type UsageTotals } from './usage-totals';
 import { rateLine, type RatedLine } from './rate-line';
 import { BillingInvariantError, safe, sum } from './safe-integer';
 
-export interface RatedUsage {
+/**
+ * A usage record as rating needs it: its amount and its day in the billing time zone, given
+ * as the instant it occurred or, from stored day buckets, as the day itself.
+ */
+export type RatedUsage = {
   id: string;
   type: UsageType;
   amount: number;
-  occurredAt: string | Date;
-}
+} & ({ occurredAt: string | Date } | { date: LocalDate });
 
 export interface RateBillInput {
   /** "YYYY-MM" in the billing time zone */
@@ -59,7 +57,7 @@ export function rateBill(input: RateBillInput): RatedBill {
   const usage = zeroTotals();
   const unratedUsage = zeroTotals();
   for (const u of uniqueById(input.usages)) {
-    const date = localDayOf(u.occurredAt, timeZone);
+    const date = 'date' in u ? u.date : localDayOf(u.occurredAt, timeZone);
     if (periodOfDate(date) !== period) continue;
     if (!Number.isSafeInteger(u.amount) || u.amount <= 0)
       throw new BillingInvariantError(

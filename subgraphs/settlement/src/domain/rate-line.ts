@@ -1,4 +1,5 @@
-import { UNITS, zeroTotals, type Allowance, type PlanTerms, type UsageTotals } from './plan-terms';
+import type { PlanTerms } from '@tally/events';
+import { UNITS, zeroTotals, type Allowance, type UsageTotals } from './usage-totals';
 import { mulDivFloor, safe, sum } from './safe-integer';
 
 /** One line of a bill; also the GraphQL BillLine (see codegen.yml). */

@@ -1,10 +1,6 @@
+import type { Applied } from './facts';
 import { rateBill, type RatedBill, type RatedUsage } from './rate-bill';
 import { subscriptionCalendar, type Subscription } from './plan-of-day';
-
-export interface Applied {
-  /** When settlement stored the event's fact. */
-  appliedAt: Date;
-}
 
 export interface SettleInput {
   userId: string;

@@ -1,26 +1,34 @@
-import type { TallyEvent, Topics } from '@tally/events';
+import type { Topics } from '@tally/events';
 import { createEventConsumer } from '@tally/service-kit';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import type { FactStore } from '../store/fact-store';
+import type { SettlementFact } from '../domain/facts';
+import { factsOf } from './fact-of-event';
+
+/** Settlement's consumer group; `npm run rebuild:settlement` resets it to replay everything. */
+export const settlementGroupId = (groupPrefix: string) => `${groupPrefix}.settlement.facts.v1`;
+
+/** The topics settlement reads its facts from. */
+export const factTopics = (topics: Topics) => [topics.users, topics.usage];
 
 /**
- * Settlement's only input: PlanSubscribed and UsageRecorded, stored as facts keyed by their
- * natural ids, so any order and any number of deliveries give the same bills.
+ * Settlement's only input: PlanSubscribed and UsageRecorded, applied to the running bills
+ * in batches; applying is idempotent, so any order and any number of deliveries give the
+ * same bills.
  */
 export function createSettlementConsumer(deps: {
   kafka: Kafka;
   groupPrefix: string;
   topics: Topics;
-  facts: FactStore;
+  applyFacts: (facts: SettlementFact[]) => Promise<void>;
   logger: Logger;
 }) {
   return createEventConsumer({
     kafka: deps.kafka,
-    groupId: `${deps.groupPrefix}.settlement.facts.v1`,
-    topics: [deps.topics.users, deps.topics.usage],
+    groupId: settlementGroupId(deps.groupPrefix),
+    topics: factTopics(deps.topics),
     deadLetterTopic: deps.topics.deadLetter,
     logger: deps.logger,
-    apply: (events: TallyEvent[]) => deps.facts.apply(events, new Date()),
+    apply: (events) => deps.applyFacts(events.flatMap(factsOf)),
   });
 }

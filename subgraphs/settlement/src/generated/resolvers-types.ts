@@ -1,10 +1,10 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { SettledBill } from '../domain/settle-bill';
 import { RatedLine } from '../domain/rate-line';
+import { EntityRef } from '../resolvers/entity-refs';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -190,34 +190,34 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Allowance: ResolverTypeWrapper<Partial<Allowance>>;
-  Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  Allowance: ResolverTypeWrapper<Allowance>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Bill: ResolverTypeWrapper<SettledBill>;
-  String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
-  ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BillLine: ResolverTypeWrapper<RatedLine>;
-  DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
-  Plan: ResolverTypeWrapper<Partial<Plan>>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Plan: ResolverTypeWrapper<EntityRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  UsageTotals: ResolverTypeWrapper<Partial<UsageTotals>>;
-  User: ResolverTypeWrapper<Partial<Omit<User, 'bill'> & { bill: ResolversTypes['Bill'] }>>;
-  Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  UsageTotals: ResolverTypeWrapper<UsageTotals>;
+  User: ResolverTypeWrapper<EntityRef>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Allowance: Partial<Allowance>;
-  Int: Partial<Scalars['Int']['output']>;
+  Allowance: Allowance;
+  Int: Scalars['Int']['output'];
   Bill: SettledBill;
-  String: Partial<Scalars['String']['output']>;
-  ID: Partial<Scalars['ID']['output']>;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
   BillLine: RatedLine;
-  DateTime: Partial<Scalars['DateTime']['output']>;
-  Plan: Partial<Plan>;
+  DateTime: Scalars['DateTime']['output'];
+  Plan: EntityRef;
   Query: Record<PropertyKey, never>;
-  UsageTotals: Partial<UsageTotals>;
-  User: Partial<Omit<User, 'bill'> & { bill: ResolversParentTypes['Bill'] } | FederationReferenceTypes['User']>;
-  Boolean: Partial<Scalars['Boolean']['output']>;
+  UsageTotals: UsageTotals;
+  User: EntityRef;
+  Boolean: Scalars['Boolean']['output'];
 }>;
 
 export type AllowanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Allowance'] = ResolversParentTypes['Allowance']> = ResolversObject<{

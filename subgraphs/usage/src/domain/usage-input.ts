@@ -1,6 +1,5 @@
 import { DomainError } from '@tally/errors';
-
-export type UsageType = 'DATA' | 'VOICE' | 'SMS';
+import { usageTypeSchema, type UsageType } from '@tally/events';
 
 export interface UsageInput {
   id: string;
@@ -21,7 +20,6 @@ export interface ValidUsage {
 /** How far ahead of the server's clock an occurredAt may be (clock skew of the reporting side). */
 export const MAX_FUTURE_MS = 5 * 60_000;
 const MAX_ID_LENGTH = 200;
-const TYPES: readonly string[] = ['DATA', 'VOICE', 'SMS'];
 
 /** One usage item judged alone; BAD_USER_INPUT with the reason when it cannot be recorded. */
 export function validateUsageInput(input: UsageInput, now: Date): ValidUsage {
@@ -32,7 +30,7 @@ export function validateUsageInput(input: UsageInput, now: Date): ValidUsage {
     );
   }
   if (!input.userId.trim()) throw new DomainError('BAD_USER_INPUT', 'userId must not be empty');
-  if (!TYPES.includes(input.type))
+  if (!usageTypeSchema.safeParse(input.type).success)
     throw new DomainError(
       'BAD_USER_INPUT',
       `type must be DATA, VOICE or SMS; got ${String(input.type)}`,

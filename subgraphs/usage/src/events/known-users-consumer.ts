@@ -2,14 +2,14 @@ import type { Topics } from '@tally/events';
 import { createEventConsumer } from '@tally/service-kit';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import type { UserDirectory } from '../store/user-directory';
+import type { KnownUsers } from '../domain/ports';
 
 /** Keeps the usage subgraph's copy of known users from UserSignedUp events. */
 export function createKnownUsersConsumer(deps: {
   kafka: Kafka;
   groupPrefix: string;
   topics: Topics;
-  users: UserDirectory;
+  knownUsers: KnownUsers;
   logger: Logger;
 }) {
   return createEventConsumer({
@@ -19,8 +19,9 @@ export function createKnownUsersConsumer(deps: {
     deadLetterTopic: deps.topics.deadLetter,
     logger: deps.logger,
     apply: async (events) => {
-      await deps.users.remember(
+      await deps.knownUsers.remember(
         events.flatMap((e) => (e.type === 'UserSignedUp' ? [e.data.userId] : [])),
+        'event',
       );
     },
   });

@@ -1,10 +1,10 @@
 import { createEvent, toKafkaMessage, type Topics } from '@tally/events';
 import type { OutboxMessage } from '@tally/service-kit';
-import type { UsageRecordDoc } from '../store/usage-record-model';
+import type { UsageRecord } from '../domain/usage-record';
 
-export function usageRecorded(topics: Topics, r: UsageRecordDoc): OutboxMessage {
+export function usageRecorded(topics: Topics, r: UsageRecord): OutboxMessage {
   const event = createEvent('UsageRecorded', r.userId, {
-    usageId: r._id,
+    usageId: r.id,
     userId: r.userId,
     type: r.type,
     amount: r.amount,

@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { UsageRecordDoc } from '../store/usage-record-model';
+import { UsageRecord as UsageRecordModel, UserRef } from '../domain/usage-record';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -236,43 +236,43 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
-  String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
-  Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
-  RecordUsageInput: ResolverTypeWrapper<Partial<RecordUsageInput>>;
-  Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
-  RecordUsagesResult: ResolverTypeWrapper<Partial<RecordUsagesResult>>;
-  RejectedUsage: ResolverTypeWrapper<Partial<RejectedUsage>>;
-  UsageRecord: ResolverTypeWrapper<UsageRecordDoc>;
-  UsageRecordConnection: ResolverTypeWrapper<Partial<Omit<UsageRecordConnection, 'edges'> & { edges: Array<ResolversTypes['UsageRecordEdge']> }>>;
-  UsageRecordEdge: ResolverTypeWrapper<Partial<Omit<UsageRecordEdge, 'node'> & { node: ResolversTypes['UsageRecord'] }>>;
-  UsageSummary: ResolverTypeWrapper<Partial<UsageSummary>>;
-  UsageType: ResolverTypeWrapper<Partial<UsageType>>;
-  User: ResolverTypeWrapper<Partial<Omit<User, 'usages'> & { usages: ResolversTypes['UsageRecordConnection'] }>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  RecordUsageInput: RecordUsageInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  RecordUsagesResult: ResolverTypeWrapper<RecordUsagesResult>;
+  RejectedUsage: ResolverTypeWrapper<RejectedUsage>;
+  UsageRecord: ResolverTypeWrapper<UsageRecordModel>;
+  UsageRecordConnection: ResolverTypeWrapper<Omit<UsageRecordConnection, 'edges'> & { edges: Array<ResolversTypes['UsageRecordEdge']> }>;
+  UsageRecordEdge: ResolverTypeWrapper<Omit<UsageRecordEdge, 'node'> & { node: ResolversTypes['UsageRecord'] }>;
+  UsageSummary: ResolverTypeWrapper<UsageSummary>;
+  UsageType: UsageType;
+  User: ResolverTypeWrapper<UserRef>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  DateTime: Partial<Scalars['DateTime']['output']>;
+  DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
-  PageInfo: Partial<PageInfo>;
-  String: Partial<Scalars['String']['output']>;
-  Boolean: Partial<Scalars['Boolean']['output']>;
+  PageInfo: PageInfo;
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
-  ID: Partial<Scalars['ID']['output']>;
-  RecordUsageInput: Partial<RecordUsageInput>;
-  Int: Partial<Scalars['Int']['output']>;
-  RecordUsagesResult: Partial<RecordUsagesResult>;
-  RejectedUsage: Partial<RejectedUsage>;
-  UsageRecord: UsageRecordDoc;
-  UsageRecordConnection: Partial<Omit<UsageRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['UsageRecordEdge']> }>;
-  UsageRecordEdge: Partial<Omit<UsageRecordEdge, 'node'> & { node: ResolversParentTypes['UsageRecord'] }>;
-  UsageSummary: Partial<UsageSummary>;
-  User: Partial<Omit<User, 'usages'> & { usages: ResolversParentTypes['UsageRecordConnection'] } | FederationReferenceTypes['User']>;
+  ID: Scalars['ID']['output'];
+  RecordUsageInput: RecordUsageInput;
+  Int: Scalars['Int']['output'];
+  RecordUsagesResult: RecordUsagesResult;
+  RejectedUsage: RejectedUsage;
+  UsageRecord: UsageRecordModel;
+  UsageRecordConnection: Omit<UsageRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['UsageRecordEdge']> };
+  UsageRecordEdge: Omit<UsageRecordEdge, 'node'> & { node: ResolversParentTypes['UsageRecord'] };
+  UsageSummary: UsageSummary;
+  User: UserRef;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {

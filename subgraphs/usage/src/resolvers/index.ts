@@ -1,7 +1,8 @@
 import { DateTimeScalar } from '@tally/service-kit';
 import type { Resolvers } from '../generated/resolvers-types';
 import { Mutation } from './mutation';
-import { Query, UsageRecord } from './usage-record';
+import { Query } from './query';
+import { UsageRecord } from './usage-record';
 import { User } from './user';
 
 export const resolvers: Resolvers = {

@@ -1,11 +1,6 @@
-import type { QueryResolvers, UsageRecordResolvers } from '../generated/resolvers-types';
+import type { UsageRecordResolvers } from '../generated/resolvers-types';
 
 export const UsageRecord: UsageRecordResolvers = {
-  __resolveReference: (ref, ctx) => ctx.queries.byId(ref.id),
-  id: (r) => r._id,
+  __resolveReference: (ref, ctx) => ctx.recordById.load(ref.id),
   user: (r) => ({ id: r.userId }),
-};
-
-export const Query: QueryResolvers = {
-  usageRecord: (_, { id }, ctx) => ctx.queries.byId(id),
 };

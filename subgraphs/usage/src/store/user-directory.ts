@@ -1,6 +1,5 @@
 import type { SubgraphClient } from '@tally/service-kit';
-import type { Model } from 'mongoose';
-import type { KnownUserDoc } from './known-user-model';
+import type { KnownUsers, UserDirectory } from '../domain/ports';
 
 const ENTITIES = `query KnownUsers($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on User { id } }
@@ -10,47 +9,23 @@ const ENTITIES = `query KnownUsers($representations: [_Any!]!) {
  * Which user ids exist. Our own copy (fed by UserSignedUp) answers most; ids not there yet,
  * e.g. right after signUp returned, are asked of the user subgraph in one call and remembered.
  */
-export function createUserDirectory(deps: {
-  knownUsers: Model<KnownUserDoc>;
+export function makeUserDirectory(deps: {
+  knownUsers: KnownUsers;
   userSubgraph: SubgraphClient;
-}) {
+}): UserDirectory {
   return {
-    async unknownOf(ids: string[]): Promise<Set<string>> {
+    async unknownOf(ids) {
       const wanted = [...new Set(ids)];
-      const known = await deps.knownUsers.find({ _id: { $in: wanted } }, { _id: 1 }).lean();
-      const knownIds = new Set(known.map((k) => k._id));
-      const toAsk = wanted.filter((id) => !knownIds.has(id));
+      const known = await deps.knownUsers.knownOf(wanted);
+      const toAsk = wanted.filter((id) => !known.has(id));
       if (toAsk.length === 0) return new Set();
       const data = await deps.userSubgraph<{ _entities: Array<{ id: string } | null> }>(ENTITIES, {
         representations: toAsk.map((id) => ({ __typename: 'User', id })),
       });
       const found = data._entities.flatMap((e) => (e ? [e.id] : []));
-      if (found.length > 0) {
-        await deps.knownUsers.bulkWrite(
-          found.map((id) => ({
-            updateOne: {
-              filter: { _id: id },
-              update: { $setOnInsert: { source: 'lookup' } },
-              upsert: true,
-            },
-          })),
-          { ordered: false },
-        );
-      }
+      await deps.knownUsers.remember(found, 'lookup');
       const foundSet = new Set(found);
       return new Set(toAsk.filter((id) => !foundSet.has(id)));
     },
-    /** From UserSignedUp events: idempotent. */
-    async remember(ids: string[]): Promise<void> {
-      if (ids.length === 0) return;
-      await deps.knownUsers.bulkWrite(
-        ids.map((id) => ({
-          updateOne: { filter: { _id: id }, update: { $set: { source: 'event' } }, upsert: true },
-        })),
-        { ordered: false },
-      );
-    },
   };
 }
-
-export type UserDirectory = ReturnType<typeof createUserDirectory>;

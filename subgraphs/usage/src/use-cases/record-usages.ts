@@ -1,14 +1,11 @@
 import { DomainError, type ErrorCode } from '@tally/errors';
-import { withOutbox, type OutboxDoc, type OutboxMessage } from '@tally/service-kit';
-import type { Model } from 'mongoose';
 import { sameUsageContent, validateUsageInput, type UsageInput } from '../domain/usage-input';
-import type { UsageRecordDoc } from '../store/usage-record-model';
-import type { UserDirectory } from '../store/user-directory';
-import { insertNew } from '../store/insert-new';
+import type { UsageRecord } from '../domain/usage-record';
+import { USAGE_RECORD_KIND, type UsageDeps } from './deps';
 
 export type Outcome =
-  | { kind: 'accepted'; record: UsageRecordDoc }
-  | { kind: 'duplicate'; record: UsageRecordDoc }
+  | { kind: 'accepted'; record: UsageRecord }
+  | { kind: 'duplicate'; record: UsageRecord }
   | { kind: 'rejected'; code: ErrorCode; message: string };
 
 export const MAX_BATCH = 1000;
@@ -19,31 +16,29 @@ const conflict = (id: string): Outcome => ({
   message: `usage ${id} was already recorded with different content`,
 });
 
+/** A repeat of a stored id: a duplicate with the first record when the content is the same. */
+const judgeRepeat = (stored: UsageRecord, record: UsageRecord): Outcome =>
+  sameUsageContent(stored, record) ? { kind: 'duplicate', record: stored } : conflict(stored.id);
+
+type Candidate = { index: number; record: UsageRecord };
+
 /**
- * Judges every item alone, in one pass of batched reads and one batched write: invalid
- * input, id clashes (within the batch or with earlier records) and unknown users are
- * rejected; identical repeats are duplicates that change nothing and publish nothing.
+ * Judges every item alone, in batched reads and writes: invalid input, id clashes (within the
+ * batch or with earlier records) and unknown users are rejected; identical repeats are
+ * duplicates that change nothing and publish nothing. New records follow the outbox protocol:
+ * intents first, then the records (each carrying its intent's id) and their day buckets,
+ * then confirm; a crash in between is finished by the outbox sweep (see redo-usage-record).
  */
-export function makeRecordUsages(deps: {
-  records: Model<UsageRecordDoc>;
-  users: UserDirectory;
-  toEvent: (r: UsageRecordDoc) => OutboxMessage;
-  /** Called with documents just written with their outbox: the relay publishes them at once. */
-  written: (docs: Array<OutboxDoc & { _id: string }>) => void;
-}) {
+export function makeRecordUsages(deps: UsageDeps) {
   return async (inputs: UsageInput[], now = new Date()): Promise<Outcome[]> => {
     const outcomes: Array<Outcome | undefined> = new Array(inputs.length);
-    const candidates = new Map<string, { index: number; record: UsageRecordDoc }>();
-    const repeats: Array<{ index: number; record: UsageRecordDoc; firstIndex: number }> = [];
+    const candidates = new Map<string, Candidate>();
+    const repeats: Array<Candidate & { firstIndex: number }> = [];
     inputs.forEach((input, index) => {
       try {
-        const record: UsageRecordDoc = {
-          ...validateUsageInput(input, now),
-          _id: input.id,
-          recordedAt: now,
-        };
-        const first = candidates.get(record._id);
-        if (!first) candidates.set(record._id, { index, record });
+        const record = { ...validateUsageInput(input, now), id: input.id, recordedAt: now };
+        const first = candidates.get(record.id);
+        if (!first) candidates.set(record.id, { index, record });
         else repeats.push({ index, record, firstIndex: first.index });
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
@@ -51,15 +46,10 @@ export function makeRecordUsages(deps: {
       }
     });
 
-    const existing = await deps.records
-      .find({ _id: { $in: [...candidates.keys()] } }, { outbox: 0, outboxPending: 0 })
-      .lean<UsageRecordDoc[]>();
-    for (const old of existing) {
-      const c = candidates.get(old._id)!;
-      outcomes[c.index] = sameUsageContent(old, c.record)
-        ? { kind: 'duplicate', record: old }
-        : conflict(old._id);
-      candidates.delete(old._id);
+    for (const stored of await deps.records.byIds([...candidates.keys()])) {
+      const c = candidates.get(stored.id)!;
+      outcomes[c.index] = judgeRepeat(stored, c.record);
+      candidates.delete(stored.id);
     }
 
     const unknown = await deps.users.unknownOf(
@@ -75,30 +65,50 @@ export function makeRecordUsages(deps: {
       candidates.delete(id);
     }
 
-    const owed = [...candidates.values()].map((c) =>
-      withOutbox(c.record, [deps.toEvent(c.record)]),
-    );
-    const raced = await insertNew(deps.records, owed);
-    for (const c of candidates.values()) {
-      const winner = raced.get(c.record._id);
-      outcomes[c.index] = !winner
-        ? { kind: 'accepted', record: c.record }
-        : sameUsageContent(winner, c.record)
-          ? { kind: 'duplicate', record: winner }
-          : conflict(winner._id);
-    }
-    deps.written(owed.filter((d) => !raced.has(d._id)));
+    await writeNew(deps, [...candidates.values()], outcomes);
 
     // An id repeated within the batch shares the fate of its first occurrence.
     for (const r of repeats) {
       const first = outcomes[r.firstIndex]!;
-      outcomes[r.index] =
-        first.kind === 'rejected'
-          ? first
-          : sameUsageContent(first.record, r.record)
-            ? { kind: 'duplicate', record: first.record }
-            : conflict(r.record._id);
+      outcomes[r.index] = first.kind === 'rejected' ? first : judgeRepeat(first.record, r.record);
     }
     return outcomes as Outcome[];
   };
+}
+
+async function writeNew(
+  deps: UsageDeps,
+  fresh: Candidate[],
+  outcomes: Array<Outcome | undefined>,
+): Promise<void> {
+  if (fresh.length === 0) return;
+  const intentIds = await deps.outbox.intend(
+    fresh.map((c) => ({
+      kind: USAGE_RECORD_KIND,
+      change: c.record,
+      messages: deps.eventsOf(c.record),
+    })),
+  );
+  const raced = await deps.records.insertNew(
+    fresh.map((c, i) => ({ record: c.record, outboxId: intentIds[i]! })),
+  );
+  const stood: UsageRecord[] = [];
+  const stoodIntents: string[] = [];
+  const refusedIntents: string[] = [];
+  fresh.forEach((c, i) => {
+    const winner = raced.get(c.record.id);
+    // A concurrent writer stored this id first; unless it is our own intent's redo, judge it.
+    if (winner && winner.outboxId !== intentIds[i]) {
+      outcomes[c.index] = judgeRepeat(winner, c.record);
+      refusedIntents.push(intentIds[i]!);
+      return;
+    }
+    outcomes[c.index] = { kind: 'accepted', record: c.record };
+    stood.push(c.record);
+    stoodIntents.push(intentIds[i]!);
+  });
+  if (refusedIntents.length > 0) await deps.outbox.cancel(refusedIntents);
+  if (stood.length === 0) return;
+  await deps.days.write(stood);
+  deps.outbox.confirm(stoodIntents);
 }

@@ -37,9 +37,9 @@ describe('validatePlanInput', () => {
 describe('planInForce', () => {
   const at = (iso: string) => new Date(iso);
   const subs = [
-    { _id: 'b', planId: 'PREMIUM-60', effectiveAt: at('2026-11-16T00:00:00Z') },
-    { _id: 'a', planId: 'BASIC-30', effectiveAt: at('2026-11-01T00:00:00Z') },
-    { _id: 'c', planId: 'FUTURE', effectiveAt: at('2027-01-01T00:00:00Z') },
+    { id: 'b', planId: 'PREMIUM-60', effectiveAt: at('2026-11-16T00:00:00Z') },
+    { id: 'a', planId: 'BASIC-30', effectiveAt: at('2026-11-01T00:00:00Z') },
+    { id: 'c', planId: 'FUTURE', effectiveAt: at('2027-01-01T00:00:00Z') },
   ];
 
   it('is null before the first subscription', () =>
@@ -50,8 +50,8 @@ describe('planInForce', () => {
     expect(planInForce(subs, at('2026-11-16T00:00:00Z'))?.planId).toBe('PREMIUM-60'));
   it('settles same-instant subscriptions by id, as settlement does', () => {
     const tie = [
-      { _id: 'z', planId: 'Z', effectiveAt: at('2026-11-01T00:00:00Z') },
-      { _id: 'y', planId: 'Y', effectiveAt: at('2026-11-01T00:00:00Z') },
+      { id: 'z', planId: 'Z', effectiveAt: at('2026-11-01T00:00:00Z') },
+      { id: 'y', planId: 'Y', effectiveAt: at('2026-11-01T00:00:00Z') },
     ];
     expect(planInForce(tie, at('2026-11-02T00:00:00Z'))?.planId).toBe('Z');
   });

@@ -1,19 +1,11 @@
 import { DomainError } from '@tally/errors';
+import type { PlanTerms } from '@tally/events';
 
 export interface PlanInput {
   id: string;
   name: string;
   monthlyFee: number;
   allowance: { dataMb?: number | null; voiceSeconds?: number | null; smsCount?: number | null };
-  overageRate: { perMb: number; perVoiceSecond: number; perSms: number };
-}
-
-export interface ValidPlan {
-  id: string;
-  name: string;
-  monthlyFee: number;
-  /** null = unlimited */
-  allowance: { dataMb: number | null; voiceSeconds: number | null; smsCount: number | null };
   overageRate: { perMb: number; perVoiceSecond: number; perSms: number };
 }
 
@@ -29,7 +21,7 @@ function limit(value: number | null | undefined, field: string): number | null {
   return value === null || value === undefined ? null : nonNegative(value, field);
 }
 
-export function validatePlanInput(input: PlanInput): ValidPlan {
+export function validatePlanInput(input: PlanInput): PlanTerms {
   const id = input.id.trim();
   if (!PLAN_ID.test(id)) {
     throw new DomainError(
@@ -57,7 +49,7 @@ export function validatePlanInput(input: PlanInput): ValidPlan {
 }
 
 export interface SubscriptionTerm {
-  _id: string;
+  id: string;
   planId: string;
   effectiveAt: Date;
 }
@@ -81,7 +73,6 @@ export function planInForce<T extends SubscriptionTerm>(
 /** Oldest first; the order of plan history and of settlement's calendar. */
 export function compareTerms(a: SubscriptionTerm, b: SubscriptionTerm): number {
   return (
-    a.effectiveAt.getTime() - b.effectiveAt.getTime() ||
-    (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
+    a.effectiveAt.getTime() - b.effectiveAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }

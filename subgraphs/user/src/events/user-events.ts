@@ -1,34 +1,32 @@
-import { createEvent, toKafkaMessage, type Topics } from '@tally/events';
+import { createEvent, toKafkaMessage, type PlanTerms, type Topics } from '@tally/events';
 import type { OutboxMessage } from '@tally/service-kit';
-import type { PlanDoc } from '../store/plan-model';
-import type { SubscriptionDoc } from '../store/subscription-model';
-import type { UserDoc } from '../store/user-model';
+import type { Plan, Subscription, User } from '../domain/types';
 
 /** The events the user subgraph owes, as outbox messages for the users topic. */
 export function createUserEvents(topics: Topics) {
-  const outbox = (event: Parameters<typeof toKafkaMessage>[0]): OutboxMessage => ({
+  const message = (event: Parameters<typeof toKafkaMessage>[0]): OutboxMessage => ({
     topic: topics.users,
     ...toKafkaMessage(event),
   });
   return {
-    userSignedUp: (u: UserDoc) =>
-      outbox(
-        createEvent('UserSignedUp', u._id, {
-          userId: u._id,
+    userSignedUp: (u: User) =>
+      message(
+        createEvent('UserSignedUp', u.id, {
+          userId: u.id,
           name: u.name,
           phone: u.phone,
           email: u.email,
           createdAt: u.createdAt.toISOString(),
         }),
       ),
-    planCreated: (p: PlanDoc) => outbox(createEvent('PlanCreated', p._id, { plan: planTerms(p) })),
-    planSubscribed: (s: SubscriptionDoc, p: PlanDoc) =>
-      outbox(
+    planCreated: (p: Plan) => message(createEvent('PlanCreated', p.id, { plan: termsOf(p) })),
+    planSubscribed: (s: Subscription, p: Plan) =>
+      message(
         createEvent('PlanSubscribed', s.userId, {
-          subscriptionId: s._id,
+          subscriptionId: s.id,
           userId: s.userId,
           effectiveAt: s.effectiveAt.toISOString(),
-          plan: planTerms(p),
+          plan: termsOf(p),
         }),
       ),
   };
@@ -36,9 +34,10 @@ export function createUserEvents(topics: Topics) {
 
 export type UserEvents = ReturnType<typeof createUserEvents>;
 
-function planTerms(p: PlanDoc) {
+/** Only the terms: what a stored plan adds (createdAt) is not part of the event. */
+export function termsOf(p: Plan): PlanTerms {
   return {
-    id: p._id,
+    id: p.id,
     name: p.name,
     monthlyFee: p.monthlyFee,
     allowance: p.allowance,

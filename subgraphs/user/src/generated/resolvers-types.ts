@@ -1,7 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { UserDoc } from '../store/user-model';
-import { PlanDoc } from '../store/plan-model';
-import { SubscriptionDoc } from '../store/subscription-model';
+import { User as UserModel, Plan as PlanModel, Subscription as SubscriptionModel } from '../domain/types';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -275,50 +273,50 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Allowance: ResolverTypeWrapper<Partial<Allowance>>;
-  Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
-  AllowanceInput: ResolverTypeWrapper<Partial<AllowanceInput>>;
-  CreatePlanInput: ResolverTypeWrapper<Partial<CreatePlanInput>>;
-  ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
-  String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
-  DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  Allowance: ResolverTypeWrapper<Allowance>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AllowanceInput: AllowanceInput;
+  CreatePlanInput: CreatePlanInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  OverageRate: ResolverTypeWrapper<Partial<OverageRate>>;
-  OverageRateInput: ResolverTypeWrapper<Partial<OverageRateInput>>;
-  PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
-  Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
-  Plan: ResolverTypeWrapper<PlanDoc>;
-  PlanSubscription: ResolverTypeWrapper<SubscriptionDoc>;
+  OverageRate: ResolverTypeWrapper<OverageRate>;
+  OverageRateInput: OverageRateInput;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Plan: ResolverTypeWrapper<PlanModel>;
+  PlanSubscription: ResolverTypeWrapper<SubscriptionModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  SignUpInput: ResolverTypeWrapper<Partial<SignUpInput>>;
-  SubscribePlanInput: ResolverTypeWrapper<Partial<SubscribePlanInput>>;
-  User: ResolverTypeWrapper<UserDoc>;
-  UserConnection: ResolverTypeWrapper<Partial<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>>;
-  UserEdge: ResolverTypeWrapper<Partial<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>>;
+  SignUpInput: SignUpInput;
+  SubscribePlanInput: SubscribePlanInput;
+  User: ResolverTypeWrapper<UserModel>;
+  UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
+  UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Allowance: Partial<Allowance>;
-  Int: Partial<Scalars['Int']['output']>;
-  AllowanceInput: Partial<AllowanceInput>;
-  CreatePlanInput: Partial<CreatePlanInput>;
-  ID: Partial<Scalars['ID']['output']>;
-  String: Partial<Scalars['String']['output']>;
-  DateTime: Partial<Scalars['DateTime']['output']>;
+  Allowance: Allowance;
+  Int: Scalars['Int']['output'];
+  AllowanceInput: AllowanceInput;
+  CreatePlanInput: CreatePlanInput;
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
-  OverageRate: Partial<OverageRate>;
-  OverageRateInput: Partial<OverageRateInput>;
-  PageInfo: Partial<PageInfo>;
-  Boolean: Partial<Scalars['Boolean']['output']>;
-  Plan: PlanDoc;
-  PlanSubscription: SubscriptionDoc;
+  OverageRate: OverageRate;
+  OverageRateInput: OverageRateInput;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  Plan: PlanModel;
+  PlanSubscription: SubscriptionModel;
   Query: Record<PropertyKey, never>;
-  SignUpInput: Partial<SignUpInput>;
-  SubscribePlanInput: Partial<SubscribePlanInput>;
-  User: UserDoc;
-  UserConnection: Partial<Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> }>;
-  UserEdge: Partial<Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] }>;
+  SignUpInput: SignUpInput;
+  SubscribePlanInput: SubscribePlanInput;
+  User: UserModel;
+  UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
+  UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
 }>;
 
 export type AllowanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Allowance'] = ResolversParentTypes['Allowance']> = ResolversObject<{

@@ -1,7 +1,8 @@
 import { DateTimeScalar } from '@tally/service-kit';
 import type { Resolvers } from '../generated/resolvers-types';
 import { Mutation } from './mutation';
-import { Plan, PlanSubscription } from './plan';
+import { Plan } from './plan';
+import { PlanSubscription } from './plan-subscription';
 import { Query } from './query';
 import { User } from './user';
 

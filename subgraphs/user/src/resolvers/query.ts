@@ -1,11 +1,14 @@
-import { pageSize } from '@tally/service-kit';
-import { normalisePhone } from '../domain/phone';
 import type { QueryResolvers } from '../generated/resolvers-types';
 
 export const Query: QueryResolvers = {
-  user: (_, { id }, ctx) => ctx.queries.userById(id),
-  userByPhone: (_, { phone }, ctx) => ctx.queries.userByPhone(normalisePhone(phone)),
-  users: (_, { first, after }, ctx) => ctx.queries.usersPage(pageSize(first, 20, 100), after),
+  user: (_, { id }, ctx) => ctx.loaders.users.load(id),
+  userByPhone: (_, { phone }, ctx) => ctx.queries.userByPhone(phone),
+  users: async (_, { first, after }, ctx) => {
+    const page = await ctx.queries.usersPage(first, after);
+    // Their subscriptions may name them again (subscriptions { user }): no second read.
+    for (const { node } of page.edges) ctx.loaders.users.prime(node.id, node);
+    return page;
+  },
   plans: (_, __, ctx) => ctx.queries.plans(),
-  plan: (_, { id }, ctx) => ctx.queries.planById(id),
+  plan: (_, { id }, ctx) => ctx.loaders.plans.load(id),
 };

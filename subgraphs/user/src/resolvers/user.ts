@@ -1,13 +1,12 @@
-import { planInForce } from '../domain/plan';
+import { compareTerms, planInForce } from '../domain/plan';
 import type { UserResolvers } from '../generated/resolvers-types';
 
 export const User: UserResolvers = {
-  __resolveReference: (ref, ctx) => ctx.queries.userById(ref.id),
-  id: (u) => u._id,
+  __resolveReference: (ref, ctx) => ctx.loaders.users.load(ref.id),
   plan: async (u, _, ctx) => {
-    const subs = await ctx.queries.subscriptionsOf(u._id);
-    const current = planInForce(subs, new Date());
-    return current ? ctx.queries.planById(current.planId) : null;
+    const current = planInForce(await ctx.loaders.subscriptions.load(u.id), new Date());
+    return current ? ctx.loaders.plans.load(current.planId) : null;
   },
-  subscriptions: (u, _, ctx) => ctx.queries.subscriptionsOf(u._id),
+  subscriptions: async (u, _, ctx) =>
+    [...(await ctx.loaders.subscriptions.load(u.id))].sort(compareTerms),
 };

@@ -1,17 +1,12 @@
-import { outboxFields, type OutboxDoc } from '@tally/service-kit';
+import type { PlanTerms } from '@tally/events';
 import { Schema, type Connection, type Model } from 'mongoose';
 
-export interface PlanTermsDoc {
-  name: string;
-  monthlyFee: number;
-  allowance: { dataMb: number | null; voiceSeconds: number | null; smsCount: number | null };
-  overageRate: { perMb: number; perVoiceSecond: number; perSms: number };
-}
-
 /** Plans are immutable: written once, never updated (the id fixes the terms). */
-export interface PlanDoc extends PlanTermsDoc, OutboxDoc {
+export interface PlanDoc extends Omit<PlanTerms, 'id'> {
   _id: string;
   createdAt: Date;
+  /** The outbox intent this plan was written under (absent if written before layout 2). */
+  outboxId?: string;
 }
 
 const planSchema = new Schema<PlanDoc>(
@@ -22,7 +17,7 @@ const planSchema = new Schema<PlanDoc>(
     allowance: { dataMb: Number, voiceSeconds: Number, smsCount: Number },
     overageRate: { perMb: Number, perVoiceSecond: Number, perSms: Number },
     createdAt: { type: Date, required: true },
-    ...outboxFields,
+    outboxId: { type: String },
   },
   { versionKey: false },
 );

@@ -1,35 +1,25 @@
 import { DomainError } from '@tally/errors';
-import { isDuplicateKey, withOutbox, type OutboxDoc } from '@tally/service-kit';
-import type { Model } from 'mongoose';
 import { validatePlanInput, type PlanInput } from '../domain/plan';
-import type { UserEvents } from '../events/user-events';
-import type { PlanDoc } from '../store/plan-model';
+import type { Plan } from '../domain/types';
+import { applyPlan } from './apply';
+import { KINDS } from './changes';
+import type { UserDeps } from './deps';
+import { intendOne } from './intend';
 
-export function makeCreatePlan(deps: {
-  plans: Model<PlanDoc>;
-  events: UserEvents;
-  /** Called with documents just written with their outbox: the relay publishes them at once. */
-  written: (docs: Array<OutboxDoc & { _id: string }>) => void;
-}) {
-  return async (input: PlanInput): Promise<PlanDoc> => {
-    const valid = validatePlanInput(input);
-    const plan: PlanDoc = {
-      _id: valid.id,
-      name: valid.name,
-      monthlyFee: valid.monthlyFee,
-      allowance: valid.allowance,
-      overageRate: valid.overageRate,
-      createdAt: new Date(),
-    };
-    const owed = withOutbox(plan, [deps.events.planCreated(plan)]);
-    try {
-      await deps.plans.create(owed);
-    } catch (err) {
-      if (isDuplicateKey(err))
-        throw new DomainError('CONFLICT', `plan ${plan._id} already exists; plans are immutable`);
-      throw err;
+/** A catalogue plan, and its PlanCreated owed through the outbox. Id taken -> CONFLICT. */
+export function makeCreatePlan(deps: UserDeps) {
+  return async (input: PlanInput): Promise<Plan> => {
+    const plan: Plan = { ...validatePlanInput(input), createdAt: deps.now() };
+    const intentId = await intendOne(deps.outbox, {
+      kind: KINDS.planCreated,
+      change: { plan },
+      messages: [deps.events.planCreated(plan)],
+    });
+    if (!(await applyPlan(deps.plans, plan, intentId))) {
+      await deps.outbox.cancel([intentId]);
+      throw new DomainError('CONFLICT', `plan ${plan.id} already exists; plans are immutable`);
     }
-    deps.written([owed]);
+    deps.outbox.confirm([intentId]);
     return plan;
   };
 }

@@ -1,28 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError } from '@tally/errors';
-import { isDuplicateKey, withOutbox, type OutboxDoc } from '@tally/service-kit';
-import type { Model } from 'mongoose';
 import { validateSignUp, type SignUpInput } from '../domain/sign-up';
-import type { UserEvents } from '../events/user-events';
-import type { UserDoc } from '../store/user-model';
+import type { User } from '../domain/types';
+import { applyUser } from './apply';
+import { KINDS } from './changes';
+import type { UserDeps } from './deps';
+import { intendOne } from './intend';
 
-export function makeSignUp(deps: {
-  users: Model<UserDoc>;
-  events: UserEvents;
-  /** Called with documents just written with their outbox: the relay publishes them at once. */
-  written: (docs: Array<OutboxDoc & { _id: string }>) => void;
-}) {
-  return async (input: SignUpInput): Promise<UserDoc> => {
-    const user: UserDoc = { _id: randomUUID(), ...validateSignUp(input), createdAt: new Date() };
-    const owed = withOutbox(user, [deps.events.userSignedUp(user)]);
-    try {
-      await deps.users.create(owed);
-    } catch (err) {
-      if (isDuplicateKey(err))
-        throw new DomainError('CONFLICT', `a user with phone ${user.phone} already exists`);
-      throw err;
+/** A new user, and its UserSignedUp owed through the outbox. Phone taken -> CONFLICT. */
+export function makeSignUp(deps: UserDeps) {
+  return async (input: SignUpInput): Promise<User> => {
+    const user: User = { id: deps.newId(), ...validateSignUp(input), createdAt: deps.now() };
+    const intentId = await intendOne(deps.outbox, {
+      kind: KINDS.userSignedUp,
+      change: { user },
+      messages: [deps.events.userSignedUp(user)],
+    });
+    if (!(await applyUser(deps.users, user, intentId))) {
+      await deps.outbox.cancel([intentId]);
+      throw new DomainError('CONFLICT', `a user with phone ${user.phone} already exists`);
     }
-    deps.written([owed]);
+    deps.outbox.confirm([intentId]);
     return user;
   };
 }

@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError } from '@tally/errors';
-import { withOutbox, type OutboxDoc } from '@tally/service-kit';
-import type { Model } from 'mongoose';
-import type { UserEvents } from '../events/user-events';
-import type { PlanDoc } from '../store/plan-model';
-import type { SubscriptionDoc } from '../store/subscription-model';
-import type { UserDoc } from '../store/user-model';
+import type { Subscription } from '../domain/types';
+import { KINDS } from './changes';
+import type { UserDeps } from './deps';
+import { intendOne } from './intend';
 
 export interface SubscribeInput {
   userId: string;
@@ -13,32 +10,31 @@ export interface SubscribeInput {
   effectiveAt?: Date | null;
 }
 
-export function makeSubscribePlan(deps: {
-  users: Model<UserDoc>;
-  plans: Model<PlanDoc>;
-  subscriptions: Model<SubscriptionDoc>;
-  events: UserEvents;
-  /** Called with documents just written with their outbox: the relay publishes them at once. */
-  written: (docs: Array<OutboxDoc & { _id: string }>) => void;
-}) {
-  return async (input: SubscribeInput): Promise<SubscriptionDoc> => {
-    const [user, plan] = await Promise.all([
-      deps.users.exists({ _id: input.userId }),
-      deps.plans.findById(input.planId, { outbox: 0 }).lean<PlanDoc>(),
+/** A user's move to a plan, and its PlanSubscribed owed. Unknown user or plan -> NOT_FOUND. */
+export function makeSubscribePlan(deps: UserDeps) {
+  return async (input: SubscribeInput): Promise<Subscription> => {
+    const [[user], [plan]] = await Promise.all([
+      deps.users.byIds([input.userId]),
+      deps.plans.byIds([input.planId]),
     ]);
     if (!user) throw new DomainError('NOT_FOUND', `no user ${input.userId}`);
     if (!plan) throw new DomainError('NOT_FOUND', `no plan ${input.planId}`);
-    const now = new Date();
-    const sub: SubscriptionDoc = {
-      _id: randomUUID(),
-      userId: input.userId,
-      planId: plan._id,
+    const now = deps.now();
+    const subscription: Subscription = {
+      id: deps.newId(),
+      userId: user.id,
+      planId: plan.id,
       effectiveAt: input.effectiveAt ?? now,
       createdAt: now,
     };
-    const owed = withOutbox(sub, [deps.events.planSubscribed(sub, plan)]);
-    await deps.subscriptions.create(owed);
-    deps.written([owed]);
-    return sub;
+    const intentId = await intendOne(deps.outbox, {
+      kind: KINDS.planSubscribed,
+      change: { subscription },
+      messages: [deps.events.planSubscribed(subscription, plan)],
+    });
+    // A fresh id: nothing can be stored under it yet, so a plain put is the whole write.
+    await deps.subscriptions.put(subscription, intentId);
+    deps.outbox.confirm([intentId]);
+    return subscription;
   };
 }

@@ -1,0 +1,124 @@
+import { toKafkaMessage } from '@tally/events';
+import {
+  connectMongo,
+  createProducer,
+  createRegistryClient,
+  listen,
+  type BuiltSubgraph,
+  type Listening,
+} from '@tally/service-kit';
+import { kafkaBrokers, mongoUrl, uniqueName } from '@tally/testkit';
+import type { Connection } from 'mongoose';
+import { BASIC } from '../test/billing-fixtures';
+import { planSubscribed, usageRecorded } from '../test/support/events';
+import { eventually, logger, openKafka } from '../test/support/infra';
+import { loadConfig } from './config';
+import { createServer, schema } from './server';
+
+interface Answer {
+  data?: {
+    _entities?: Array<{ id: string; bill: { total: number; usage: { smsCount: number } } }>;
+  };
+  errors?: Array<{ extensions?: { code?: string } }>;
+}
+
+describe('the settlement subgraph over real Kafka and Mongo', () => {
+  let db: Connection;
+  let built: BuiltSubgraph;
+  let listening: Listening;
+  let bus: Awaited<ReturnType<typeof openKafka>>;
+
+  beforeAll(async () => {
+    bus = await openKafka('settlement-server');
+    const settings = await loadConfig({
+      port: 0,
+      mongo: { url: mongoUrl(), database: uniqueName('settlement-server') },
+      kafka: { brokers: kafkaBrokers(), groupPrefix: bus.groupPrefix },
+      topics: bus.topics,
+      log: { level: 'silent' },
+    });
+    db = await connectMongo(settings.mongo.url, settings.mongo.database, logger);
+    const registry = createRegistryClient({
+      registryUrl: 'http://127.0.0.1:9', // never started: this test talks to the subgraph directly
+      token: settings.registry.token,
+      subgraph: 'settlement',
+      url: '',
+      sdl: schema.sdl,
+      heartbeatSeconds: 10,
+      logger,
+    });
+    built = await createServer({ settings, logger, db, kafka: bus.kafka, registry });
+    listening = await listen(built.httpServer, '127.0.0.1', 0);
+    for (const worker of built.workers ?? []) await worker.start();
+  });
+  afterAll(async () => {
+    await listening.close(0);
+    for (const worker of [...(built.workers ?? [])].reverse()) await worker.stop();
+    await db.dropDatabase();
+    await db.close();
+  });
+
+  const query = async (q: string, variables: object = {}): Promise<Answer> => {
+    const res = await fetch(`${listening.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: q, variables }),
+    });
+    return (await res.json()) as Answer;
+  };
+
+  it('answers the bills of a page of users, from the events it consumed', async () => {
+    const users = ['srv-1', 'srv-2', 'srv-3'];
+    const producer = createProducer(bus.kafka);
+    await producer.connect();
+    await producer.send({
+      topic: bus.topics.users,
+      messages: users.map((userId) =>
+        toKafkaMessage(
+          planSubscribed({
+            subscriptionId: `${userId}-s`,
+            userId,
+            effectiveAt: '2026-10-01T00:00:00+09:00',
+            plan: BASIC,
+          }),
+        ),
+      ),
+    });
+    await producer.send({
+      topic: bus.topics.usage,
+      messages: users.map((userId, i) =>
+        toKafkaMessage(
+          usageRecorded({
+            usageId: `${userId}-u`,
+            userId,
+            type: 'SMS',
+            amount: i + 1,
+            occurredAt: '2026-11-03T10:00:00+09:00',
+          }),
+        ),
+      ),
+    });
+    await producer.disconnect();
+
+    const page = `query ($reps: [_Any!]!) {
+      _entities(representations: $reps) { ... on User { id bill(period: "2026-11") { total usage { smsCount } } } }
+    }`;
+    const reps = users.map((id) => ({ __typename: 'User', id }));
+    const answer = await eventually('every bill', async () => {
+      const a = await query(page, { reps });
+      return a.data?._entities?.every((e) => e.bill.usage.smsCount > 0) ? a : undefined;
+    });
+    expect(answer.data?._entities?.map((e) => [e.id, e.bill.total, e.bill.usage.smsCount])).toEqual(
+      [
+        ['srv-1', 30000, 1],
+        ['srv-2', 30000, 2],
+        ['srv-3', 30000, 3],
+      ],
+    );
+  });
+
+  it('answers BAD_USER_INPUT for a malformed period', async () => {
+    const answer = await query('{ bill(userId: "srv-1", period: "2026-13") { total } }');
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { createUserEvents } from '../../src/events/user-events';
+import { makeStores } from '../../src/store';
+import type { UserDeps } from '../../src/use-cases/deps';
+import { makeRedo } from '../../src/use-cases/redo';
+import { newTopic, openDb, testKafka, testOutbox } from './infra';
+import { readTopic } from './topic-reader';
+
+/**
+ * The user subgraph's use-case dependencies over a database and a users topic of their own,
+ * the real outbox (started) and a reader of what reaches the topic.
+ */
+export async function startUserDeps(prefix: string) {
+  const opened = await openDb(prefix);
+  const kafka = testKafka();
+  const topic = await newTopic(kafka, prefix);
+  const stores = makeStores(opened.db);
+  await stores.ready();
+  const outbox = testOutbox(opened.db, kafka, makeRedo(stores));
+  await outbox.start();
+  const deps: UserDeps = {
+    ...stores,
+    outbox,
+    events: createUserEvents({ users: topic, usage: 'unused', deadLetter: 'unused' }),
+    newId: randomUUID,
+    now: () => new Date(),
+  };
+  const topicReader = await readTopic(kafka, topic);
+  return {
+    ...opened,
+    kafka,
+    topic,
+    stores,
+    outbox,
+    deps,
+    topicReader,
+    async close() {
+      await topicReader.stop();
+      await outbox.stop();
+      await opened.close();
+    },
+  };
+}
+
+export type StartedUserDeps = Awaited<ReturnType<typeof startUserDeps>>;

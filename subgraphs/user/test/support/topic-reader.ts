@@ -1,0 +1,36 @@
+import { uniqueName } from '@tally/testkit';
+import type { Kafka } from 'kafkajs';
+
+export interface ReadEvent {
+  type: string;
+  subject: string;
+  data: Record<string, unknown>;
+}
+
+/** Reads a topic from its beginning into `events`; `waitFor` resolves once a condition holds. */
+export async function readTopic(kafka: Kafka, topic: string) {
+  const consumer = kafka.consumer({ groupId: uniqueName('user-int-reader') });
+  const events: ReadEvent[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      events.push(JSON.parse(String(message.value)) as ReadEvent);
+    },
+  });
+  return {
+    events,
+    of: (type: string) => events.filter((e) => e.type === type),
+    waitFor: (what: string, holds: (events: ReadEvent[]) => boolean, timeoutMs = 30_000) =>
+      until(what, () => holds(events), timeoutMs),
+    stop: () => consumer.disconnect(),
+  };
+}
+
+export async function until(what: string, holds: () => boolean, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!holds()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
