@@ -16,4 +16,4 @@ export { findOnPath, requireCommand } from './find-command';
 export { waitUntil } from './wait-until';
 export { preflight } from './preflight';
 export { testLogFile } from './test-logs';
-export type { InfraMode, RuntimeName, JarSet } from './paths';
+export { stackDataDir, type InfraMode, type RuntimeName, type JarSet } from './paths';

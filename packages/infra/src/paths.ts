@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export type RuntimeName = 'kafka' | 'mongo' | 'connect';
 /** A Kafka Connect plugin: its own Maven project, its own class loader on the worker. */
@@ -23,3 +23,10 @@ export const infraPaths = (rootDir: string) => ({
   data: join(rootDir, '.data'),
   logs: join(rootDir, '.logs'),
 });
+
+/**
+ * The stack's data folder (Kafka, MongoDB's H2 file, Connect): TALLY_DATA_DIR when set (a
+ * bench's fresh one), else `.data/`. Pid files stay in `.data/pids`, where every start looks.
+ */
+export const stackDataDir = (rootDir: string, env: NodeJS.ProcessEnv): string =>
+  env.TALLY_DATA_DIR?.trim() ? resolve(env.TALLY_DATA_DIR.trim()) : join(rootDir, '.data');

@@ -3,7 +3,7 @@ import { ensureJars } from './ensure-jars';
 import { requireCommand } from './find-command';
 import { startKafka } from './kafka-server';
 import { startMongo } from './mongo-server';
-import { infraPaths, type InfraMode } from './paths';
+import { infraPaths, stackDataDir, type InfraMode } from './paths';
 import { preflight } from './preflight';
 import { pruneTestLogs, testLogFile } from './test-logs';
 
@@ -45,11 +45,13 @@ interface Provided {
  *
  * test: free ports, in-memory MongoDB, Kafka in a temp dir, logs in .logs/test-<name>-<pid>.log.
  * stack: Kafka on 9092 (controller 9093) with data in .data/kafka, MongoDB on 27017 with its
- * H2 file .data/mongo/tally.mv, logs in .logs/kafka.log and .logs/mongo.log.
+ * H2 file .data/mongo/tally.mv (TALLY_DATA_DIR instead of .data/ when set), logs in
+ * .logs/kafka.log and .logs/mongo.log.
  */
 export async function provideInfra(opts: ProvideInfraOptions): Promise<Infra> {
   const { mode, rootDir, log = console.log, env = process.env } = opts;
   const paths = infraPaths(rootDir);
+  const dataDir = stackDataDir(rootDir, env);
   const stack = mode === 'stack';
   const fromEnv = { kafka: env.KAFKA_BROKERS?.trim(), mongo: env.MONGO_URL?.trim() };
 
@@ -78,7 +80,7 @@ export async function provideInfra(opts: ProvideInfraOptions): Promise<Infra> {
       ...(stack && {
         port: STACK_PORTS.kafka,
         controllerPort: STACK_PORTS.kafkaController,
-        dataDir: join(paths.data, 'kafka'),
+        dataDir: join(dataDir, 'kafka'),
       }),
     });
     log(`infra: Kafka ready on ${server.brokers} (${seconds(started)} s, log ${server.logFile})`);
@@ -91,7 +93,7 @@ export async function provideInfra(opts: ProvideInfraOptions): Promise<Infra> {
       return { address: fromEnv.mongo, stop: async () => {} };
     }
     const started = Date.now();
-    const h2File = stack ? join(paths.data, 'mongo', 'tally.mv') : undefined;
+    const h2File = stack ? join(dataDir, 'mongo', 'tally.mv') : undefined;
     const server = await startMongo({
       rootDir,
       mode,

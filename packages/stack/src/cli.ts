@@ -22,7 +22,8 @@ Ctrl-C (or SIGTERM) stops everything in reverse order.
 
 Environment: KAFKA_BROKERS, MONGO_URL, CONNECT_URL (use existing servers), BACKUP_DATABASE
 (default usage_backup), LOG_LEVEL, REGISTRY_TOKEN.
-Data: .data/ (MongoDB's H2 file, Kafka's log dirs). Logs of Kafka/MongoDB/Connect: .logs/.`;
+Data: .data/ (MongoDB's H2 file, Kafka's log dirs), or TALLY_DATA_DIR when set.
+Logs of Kafka/MongoDB/Connect: .logs/.`;
 
 const ROOT = join(__dirname, '..', '..', '..');
 const READY_DEADLINE_MS = 120_000;

@@ -7,7 +7,7 @@ import {
   type ConnectorHealth,
   type UsageBackupConnector,
 } from '@tally/backup';
-import { preflight, startConnect, STACK_PORTS } from '@tally/infra';
+import { preflight, stackDataDir, startConnect, STACK_PORTS } from '@tally/infra';
 
 export interface ProvidedConnect {
   url: string;
@@ -21,7 +21,8 @@ export async function connectPreflight(rootDir: string, env: NodeJS.ProcessEnv):
 
 /**
  * The stack's Kafka Connect worker: the one CONNECT_URL names (nothing started), or a
- * standalone worker on 127.0.0.1:8083 (data in .data/connect, log in .logs/connect.log).
+ * standalone worker on 127.0.0.1:8083 (data in .data/connect or $TALLY_DATA_DIR/connect, log in
+ * .logs/connect.log).
  */
 export async function provideConnect(
   rootDir: string,
@@ -39,7 +40,7 @@ export async function provideConnect(
     mode: 'stack',
     brokers,
     port: STACK_PORTS.connect,
-    dataDir: join(rootDir, '.data', 'connect'),
+    dataDir: join(stackDataDir(rootDir, env), 'connect'),
     logFile: join(rootDir, '.logs', 'connect.log'),
   });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
