@@ -1,2 +1,11 @@
 export { uniqueName } from './unique-name';
 export { kafkaBrokers, mongoUrl, mongoUrlFor } from './infra-env';
+export {
+  eventually,
+  newTopic,
+  openDb,
+  silentLogger,
+  testKafka,
+  testOutbox,
+  type SentCommand,
+} from './int-support';

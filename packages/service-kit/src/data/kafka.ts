@@ -1,4 +1,4 @@
-import { Kafka, Partitioners, logLevel, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Admin, type LogEntry, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -85,8 +85,29 @@ export async function ensureTopics(
           if (!missing.every((t) => now.has(t))) throw err;
         });
     }
+    await leadersElected(admin, [...new Set(topics)]);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * A topic another service has just created is listed before its partitions have leaders;
+ * a consumer that fetches then fails ("does not host this topic-partition"). Wait for them.
+ */
+async function leadersElected(admin: Admin, topics: string[], deadlineMs = 30_000) {
+  const deadline = Date.now() + deadlineMs;
+  for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
+    const meta = await admin.fetchTopicMetadata({ topics }).catch(() => null);
+    const ready = meta?.topics.every(
+      (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
+    );
+    if (ready) return;
+    if (Date.now() > deadline)
+      throw new Error(
+        `topics ${topics.join(', ')} have no partition leaders after ${deadlineMs} ms`,
+      );
+    await new Promise((r) => setTimeout(r, delay));
   }
 }
 

@@ -1,22 +1,11 @@
 import { createKafka, createLogger, ensureTopics } from '@tally/service-kit';
 import { topicsSchema, type Topics } from '@tally/events';
-import { kafkaBrokers, mongoUrlFor, uniqueName } from '@tally/testkit';
+import { kafkaBrokers, uniqueName } from '@tally/testkit';
+
+export { eventually, openDb } from '@tally/testkit';
 import type { Kafka } from 'kafkajs';
-import mongoose, { type Connection } from 'mongoose';
 
 export const logger = createLogger('settlement-int-test', 'silent');
-
-/** A database of its own, dropped on close. */
-export async function openDb(prefix: string): Promise<{ db: Connection; close(): Promise<void> }> {
-  const db = await mongoose.createConnection(mongoUrlFor(uniqueName(prefix))).asPromise();
-  return {
-    db,
-    async close() {
-      await db.dropDatabase();
-      await db.close();
-    },
-  };
-}
 
 /** A Kafka client and topics of this test's own. */
 export async function openKafka(
@@ -31,25 +20,4 @@ export async function openKafka(
   });
   await ensureTopics(kafka, Object.values(topics), 2);
   return { kafka, topics, groupPrefix: tag };
-}
-
-/** Polls `probe` until it returns something other than undefined, or fails after `ms`. */
-export async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  ms = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: Error | undefined;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err instanceof Error ? err : new Error(String(err));
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }

@@ -43,7 +43,7 @@ describe('user reads batch their lookups', () => {
   const commandsOf = async (query: string, variables?: Record<string, unknown>) => {
     const before = env.commands.length;
     const data = await graphql.run(query, variables);
-    return { data, commands: env.commands.slice(before) };
+    return { data, commands: env.commands.slice(before).map((c) => c.name) };
   };
 
   const usersWithPlans = `query ($first: Int) {

@@ -1,0 +1,98 @@
+import {
+  createKafka,
+  createLogger,
+  createOutbox,
+  createProducer,
+  ensureTopics,
+  type Outbox,
+  type OutboxRedo,
+} from '@tally/service-kit';
+import type { Kafka } from 'kafkajs';
+import mongoose, { type Connection } from 'mongoose';
+import { kafkaBrokers, mongoUrlFor } from './infra-env';
+import { uniqueName } from './unique-name';
+
+/** Integration tests log nothing: their assertions say what happened. */
+export const silentLogger = createLogger('int-test', 'silent');
+
+export interface SentCommand {
+  name: string;
+  collection: unknown;
+  filter?: Record<string, unknown>;
+}
+
+/** A database of its own, dropped on close. `commands` lists what the driver sent to it. */
+export async function openDb(prefix: string) {
+  const name = uniqueName(prefix);
+  const db = await mongoose
+    .createConnection(mongoUrlFor(name), { monitorCommands: true })
+    .asPromise();
+  const commands: SentCommand[] = [];
+  db.getClient().on('commandStarted', (e) => {
+    if (e.databaseName !== name) return;
+    const c = e.command as Record<string, unknown>;
+    commands.push({
+      name: e.commandName,
+      collection: c[e.commandName],
+      filter: c.filter as Record<string, unknown> | undefined,
+    });
+  });
+  return {
+    db,
+    name,
+    commands,
+    async close() {
+      await db.dropDatabase();
+      await db.close();
+    },
+  };
+}
+
+export function testKafka(clientId: string): Kafka {
+  return createKafka({ clientId, brokers: kafkaBrokers(), logger: silentLogger });
+}
+
+/** A topic of its own; one partition keeps what arrives in the order it was sent. */
+export async function newTopic(kafka: Kafka, prefix: string, partitions = 1): Promise<string> {
+  const topic = uniqueName(prefix);
+  await ensureTopics(kafka, [topic], partitions);
+  return topic;
+}
+
+/** An outbox that sweeps only when flushed; `graceMs` 0 finishes any intent at once. */
+export function testOutbox(
+  db: Connection,
+  kafka: Kafka,
+  redo: Record<string, OutboxRedo<never>> = {},
+  graceMs = 0,
+): Outbox {
+  return createOutbox({
+    db,
+    producer: createProducer(kafka),
+    logger: silentLogger,
+    redo,
+    graceMs,
+    sweepMs: 3_600_000,
+  });
+}
+
+/** Polls `probe` until it returns something other than undefined, or fails after `ms`. */
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  ms = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: Error | undefined;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (err) {
+      last = err instanceof Error ? err : new Error(String(err));
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
