@@ -5,7 +5,7 @@ export const HELP = `Usage: npm run bench:scale [-- --help]
 
 Scale benchmark on the stack as \`npm start\` runs it: starts node packages/stack/dist/cli.js
 (the built dist/, MongoDB's H2 file store) on a fresh data folder, creates 1,000 users with a
-plan effective before the month, then ingests usage records of the current month through the
+plan effective before the month, then ingests usage records of the last full month through the
 gateway in stages (batches of 1,000, 4 in flight). At each stage it measures:
 
   - ingest records/s, and seconds until settlement has applied everything: first the

@@ -7,12 +7,16 @@ import {
 } from '@tally/billing-time';
 import type { UsageItem } from '../../e2e/support/billing-api';
 
-/** The month the bench fills: the current one, up to now (usage may not lie in the future). */
+/**
+ * The month the bench fills: the last full month, so a run on any day spreads its records over
+ * 28–31 days as an operator's month does (the current month may be a day old, which would pile
+ * a million records into a day or two per user).
+ */
 export interface BenchMonth {
   period: string;
   /** First instant of the period. */
   from: Date;
-  /** Records fall in [from, until): the period's elapsed part, a minute short of now. */
+  /** Records fall in [from, until): the whole period. */
   until: Date;
   /** The plan's effectiveAt: the first instant of the month before, so it holds all month. */
   planEffectiveAt: Date;
@@ -20,12 +24,11 @@ export interface BenchMonth {
 
 export function benchMonth(now: Date, timeZone: string): BenchMonth {
   const today = localDayOf(now, timeZone);
-  const period = periodOfDate(today);
+  const first = calendarDate(today.year, today.month - 1, 1);
+  const period = periodOfDate(first);
   const { from, to } = periodRange(period, timeZone);
-  const until = new Date(Math.min(to.getTime(), now.getTime() - 60_000));
-  if (until <= from) throw new Error(`the month ${period} began less than a minute ago; retry`);
-  const planEffectiveAt = startOfLocalDay(calendarDate(today.year, today.month - 1, 1), timeZone);
-  return { period, from, until, planEffectiveAt };
+  const planEffectiveAt = startOfLocalDay(calendarDate(first.year, first.month - 1, 1), timeZone);
+  return { period, from, until: to, planEffectiveAt };
 }
 
 export interface UsageTotals {

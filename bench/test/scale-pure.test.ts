@@ -33,11 +33,17 @@ describe('the bench month', () => {
   const now = new Date('2026-12-02T02:00:00Z'); // 11:00 on Dec 2 in Seoul
   const month = benchMonth(now, 'Asia/Seoul');
 
-  it('is the current month up to a minute ago, with the plan from the month before', () => {
-    expect(month.period).toBe('2026-12');
-    expect(month.from.toISOString()).toBe('2026-11-30T15:00:00.000Z');
-    expect(month.until.toISOString()).toBe('2026-12-02T01:59:00.000Z');
-    expect(month.planEffectiveAt.toISOString()).toBe('2026-10-31T15:00:00.000Z');
+  it('is the last full month, with the plan from the month before', () => {
+    expect(month.period).toBe('2026-11');
+    expect(month.from.toISOString()).toBe('2026-10-31T15:00:00.000Z');
+    expect(month.until.toISOString()).toBe('2026-11-30T15:00:00.000Z');
+    expect(month.planEffectiveAt.toISOString()).toBe('2026-09-30T15:00:00.000Z');
+  });
+
+  it('is December of the year before in January', () => {
+    const january = benchMonth(new Date('2027-01-01T00:00:00Z'), 'Asia/Seoul');
+    expect(january.period).toBe('2026-12');
+    expect(january.planEffectiveAt.toISOString()).toBe('2026-10-31T15:00:00.000Z');
   });
 
   it('spreads records over users and the whole window, and totals them per user', () => {

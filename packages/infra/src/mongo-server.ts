@@ -44,7 +44,8 @@ export async function startMongo(opts: StartMongoOptions): Promise<MongoServer> 
   const port = opts.port ?? (await freePort());
   if (h2File) mkdirSync(dirname(h2File), { recursive: true });
 
-  const args = ['-Xmx512m', '-cp', join(lib, '*'), paths.mongoServer, '--port', String(port)];
+  // 1 GiB: room for the H2 store's 128 MB page cache and 16 MB commit buffer under load.
+  const args = ['-Xmx1g', '-cp', join(lib, '*'), paths.mongoServer, '--port', String(port)];
   if (h2File) args.push('--h2', h2File);
   args.push('--parent-pid', String(parentPid));
   const server = spawnJava({
