@@ -51,6 +51,66 @@ describe('the contract’s error codes, through the gateway', () => {
     expect(codes(batch)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('BAD_USER_INPUT before anything runs: depth, aliases, cost, page size, calendar, ceilings', async () => {
+    const refused = async (query: string, variables: Record<string, unknown>, says: RegExp) => {
+      const res = await gql(gateway.url, query, variables);
+      expect(res.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(says),
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        }),
+      ]);
+    };
+    const nest = (levels: number) =>
+      `{ user(id: "${userId}") { ${'subscriptions { user { '.repeat(levels)} id ${'} } '.repeat(levels)} } }`;
+    await refused(nest(5), {}, /depth is over the limit of 10/);
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: id`).join(' ');
+    await refused(
+      `{ user(id: "${userId}") { ${aliases} } }`,
+      {},
+      /31 aliases, over the limit of 30/,
+    );
+    await refused(nest(2), {}, /cost [\d,]+ is over the limit of 5,000/);
+    // Refused before execution: no data at all, not even nulls.
+    expect((await gql(gateway.url, nest(2))).data).toBeUndefined();
+    await refused(
+      `{ user(id: "${userId}") { usages(period: "2026-11", first: 201) { edges { cursor } } } }`,
+      {},
+      /between 1 and 200/,
+    );
+    const usage = { id: `${stack.tag}-limits`, userId, type: 'DATA', amount: 1 };
+    await refused(
+      'mutation($i: RecordUsageInput!) { recordUsage(input: $i) { id } }',
+      { i: { ...usage, occurredAt: '2026-02-30T10:00:00+09:00' } },
+      /real calendar instant/,
+    );
+    expect(
+      codes(
+        await recordUsage({
+          ...usage,
+          amount: 2_147_483_647,
+          occurredAt: '2026-11-01T00:00:00+09:00',
+        }),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('a malformed body gets a JSON error without stack, path or library name', async () => {
+    for (const body of ['{"query": ', JSON.stringify({ query: `{ ${'x'.repeat(1_100_000)} }` })]) {
+      const res = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect([400, 413]).toContain(res.status);
+      const text = await res.text();
+      expect(JSON.parse(text)).toEqual({
+        errors: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })],
+      });
+      expect(text).not.toMatch(/ at |node_modules|\/work\/|body-parser|express|SyntaxError/i);
+    }
+  });
+
   it('NOT_FOUND: subscribing an unknown user or plan, usage of an unknown user', async () => {
     const subscribe = (u: string, p: string) =>
       gql(gateway.url, 'mutation($i: SubscribePlanInput!) { subscribePlan(input: $i) { id } }', {

@@ -9,7 +9,14 @@ export const settingsSchema = baseSettings.extend({
     timeoutMs: z.coerce.number().int().positive(),
   }),
   subgraphTimeoutMs: z.coerce.number().int().positive(),
+  /** security.md, "Limits": checked before anything executes. */
+  limits: z.object({
+    maxDepth: z.coerce.number().int().positive(),
+    maxAliases: z.coerce.number().int().nonnegative(),
+    maxCost: z.coerce.number().int().positive(),
+  }),
   playground: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
+  introspection: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
   /** "token=operator,token=reader" pairs; empty = the API is open (see README). */
   auth: z.object({
     tokens: z.string().transform((spec, ctx) => {

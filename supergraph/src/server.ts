@@ -1,17 +1,19 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createFormatError, healthRouter, type Logger } from '@tally/service-kit';
+import { createFormatError, healthRouter, jsonBody, type Logger } from '@tally/service-kit';
 import express from 'express';
 import type { Settings } from './config';
 import { playgroundRouter } from './playground/playground-router';
 import { accessPlugin } from './auth/access-plugin';
+import { limitsPlugin } from './limits/limits-plugin';
 import { createInstancePool } from './routing/instance-pool';
 import { createRegistryPoller } from './routing/registry-poller';
 import { registrySupergraph } from './routing/registry-supergraph';
+import { ContractDataSource } from './routing/contract-data-source';
 import { createRoutingFetcher } from './routing/routing-fetcher';
 
 export interface Gateway {
@@ -39,7 +41,7 @@ export function createServer(deps: { settings: Settings; logger: Logger }): Gate
       logger,
     }),
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({
+      new ContractDataSource({
         url,
         fetcher: createRoutingFetcher({
           subgraph: name,
@@ -66,11 +68,12 @@ export function createServer(deps: { settings: Settings; logger: Logger }): Gate
     gateway,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: settings.introspection,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       accessPlugin(settings.auth.tokens),
+      limitsPlugin(settings.limits),
     ],
   });
   return {
@@ -79,7 +82,7 @@ export function createServer(deps: { settings: Settings; logger: Logger }): Gate
       await apollo.start();
       app.use(
         '/graphql',
-        express.json({ limit: '5mb' }),
+        ...jsonBody(logger),
         expressMiddleware(apollo, { context: async ({ req }) => ({ headers: req.headers }) }),
       );
       loaded = true;

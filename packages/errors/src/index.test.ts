@@ -21,6 +21,7 @@ describe('DomainError', () => {
       'FORBIDDEN',
       'INTERNAL_SERVER_ERROR',
       'NOT_FOUND',
+      'OVERFLOW',
       'UNAUTHENTICATED',
       'UNAVAILABLE',
     ]);

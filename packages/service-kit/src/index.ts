@@ -17,6 +17,7 @@ export { deepMerge, type Tree } from './settings/deep-merge';
 export { redactSecrets, isSecretKey } from './settings/redact';
 export { createLogger, type Logger } from './logger';
 export { healthRouter, type HealthCheck } from './http/health';
+export { jsonBody, MAX_BODY_BYTES } from './http/json-body';
 export { listen, type Listening } from './http/listen';
 export { runService, type Running } from './lifecycle/run-service';
 export {
@@ -42,7 +43,7 @@ export {
 export { DateTimeScalar } from './graphql/date-time';
 export { duplicateIndexes, isDuplicateKey } from './data/mongo-errors';
 export { insertUnordered } from './data/insert-unordered';
-export { encodeCursor, decodeCursor, pageSize, toConnection } from './paging/cursor';
+export { encodeCursor, decodeCursor, pageSize, toConnection, MAX_PAGE_SIZE } from './paging/cursor';
 export {
   createEventConsumer,
   type EventConsumer,

@@ -28,6 +28,14 @@ describe('describeError', () => {
     expect(describe_('NETWORK', 'Failed to fetch')).toMatch(/^Cannot reach Tally/);
   });
 
+  it('names the field too large to show', () => {
+    expect(
+      describe_('OVERFLOW', 'Bill.total is 3,000,000,000, beyond what a GraphQL Int holds'),
+    ).toBe(
+      'A figure is too large to show: Bill.total is 3,000,000,000, beyond what a GraphQL Int holds.',
+    );
+  });
+
   it('asks to reload when the console and the API disagree', () => {
     expect(describe_('GRAPHQL_VALIDATION_FAILED')).toMatch(/Reload the page/);
   });

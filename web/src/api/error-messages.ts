@@ -21,6 +21,8 @@ export function describeError(error: unknown): string {
       return 'You are not signed in. Sign in and try again.';
     case 'FORBIDDEN':
       return 'You are not allowed to do that.';
+    case 'OVERFLOW':
+      return `A figure is too large to show: ${sentence(error.message)}`;
     case 'NETWORK':
       return 'Cannot reach Tally. Check your connection and try again.';
     case 'GRAPHQL_PARSE_FAILED':

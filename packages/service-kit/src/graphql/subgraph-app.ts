@@ -5,10 +5,11 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { healthRouter, type HealthCheck } from '../http/health';
+import { jsonBody } from '../http/json-body';
 import { createFormatError } from './format-error';
 
 export interface SubgraphAppOptions<C extends BaseContext> {
@@ -46,13 +47,14 @@ export async function createSubgraphApp<C extends BaseContext>(
   await apollo.start();
   let graphqlRequests = 0;
   app.use(healthRouter(opts.healthChecks, () => ({ graphqlRequests })));
+  const countRequest: RequestHandler = (_req, _res, next) => {
+    graphqlRequests++;
+    next();
+  };
   app.use(
     '/graphql',
-    (_req, _res, next) => {
-      graphqlRequests++;
-      next();
-    },
-    express.json({ limit: '5mb' }),
+    countRequest,
+    ...jsonBody(opts.logger),
     expressMiddleware(apollo, { context: opts.context }),
   );
   return { app, httpServer, apollo: apollo as unknown as ApolloServer<BaseContext> };

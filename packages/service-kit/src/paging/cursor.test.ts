@@ -17,6 +17,11 @@ describe('cursors', () => {
     expect(() => pageSize(101, 20, 100)).toThrow(DomainError);
   });
 
+  it('bound every page to the contract limit of 200 unless told less', () => {
+    expect(pageSize(200, 20)).toBe(200);
+    expect(() => pageSize(201, 20)).toThrow(/between 1 and 200/);
+  });
+
   it('build a connection that knows whether a next page exists', () => {
     const conn = toConnection([1, 2, 3], 2, (n) => `c${n}`);
     expect(conn).toEqual({

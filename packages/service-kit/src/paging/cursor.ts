@@ -21,8 +21,15 @@ export function decodeCursor(cursor: string, arity: number): Array<string | numb
   throw new DomainError('BAD_USER_INPUT', `'after' is not a cursor this API gave out: ${cursor}`);
 }
 
+/** security.md, "Limits": `first` on any connection. */
+export const MAX_PAGE_SIZE = 200;
+
 /** `first` must be 1..max; the contract's defaults are applied by the schema. */
-export function pageSize(first: number | null | undefined, fallback: number, max: number): number {
+export function pageSize(
+  first: number | null | undefined,
+  fallback: number,
+  max = MAX_PAGE_SIZE,
+): number {
   const n = first ?? fallback;
   if (!Number.isInteger(n) || n < 1 || n > max) {
     throw new DomainError('BAD_USER_INPUT', `'first' must be between 1 and ${max}; got ${n}`);

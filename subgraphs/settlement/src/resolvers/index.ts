@@ -1,7 +1,14 @@
 import { DateTimeScalar } from '@tally/service-kit';
 import type { Resolvers } from '../generated/resolvers-types';
-import { Bill, BillLine } from './bill';
+import { Bill, BillLine, UsageTotals } from './bill';
 import { Query } from './query';
 import { User } from './user';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, User, Bill, BillLine };
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  User,
+  Bill,
+  BillLine,
+  UsageTotals,
+};

@@ -23,6 +23,14 @@ describe('validateUsageInput', () => {
   });
 
   it.each([
+    ['DATA', 1_000_000],
+    ['VOICE', 86_400],
+    ['SMS', 1_000],
+  ] as const)('accepts %s up to its ceiling, %i', (type, amount) => {
+    expect(validateUsageInput({ ...input, type, amount }, now).amount).toBe(amount);
+  });
+
+  it.each([
     ['a zero amount', { amount: 0 }, 'amount'],
     ['a negative amount', { amount: -3 }, 'amount'],
     ['a fractional amount', { amount: 1.5 }, 'amount'],
@@ -34,6 +42,10 @@ describe('validateUsageInput', () => {
     ['an invalid date', { occurredAt: new Date('nope') }, 'occurredAt'],
     ['a blank id', { id: ' ' }, 'id'],
     ['an unknown type', { type: 'FAX' }, 'type'],
+    ['DATA over 1,000,000 MB', { amount: 1_000_001 }, 'at most 1,000,000 MB'],
+    ['VOICE over a day', { type: 'VOICE', amount: 86_401 }, 'at most 86,400 s'],
+    ['SMS over 1,000', { type: 'SMS', amount: 1_001 }, 'at most 1,000 messages'],
+    ['the 32-bit ceiling', { amount: 2_147_483_647 }, 'at most'],
   ])('refuses %s', (_, patch, what) => {
     expect(() => validateUsageInput({ ...input, ...patch } as UsageInput, now)).toThrow(
       expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringContaining(what) }),

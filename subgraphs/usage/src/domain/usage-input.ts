@@ -21,6 +21,13 @@ export interface ValidUsage {
 export const MAX_FUTURE_MS = 5 * 60_000;
 const MAX_ID_LENGTH = 200;
 
+/** The largest amount one record may carry (security.md, "Limits"): a day of calls, a TB. */
+export const MAX_AMOUNT: Record<UsageType, { max: number; unit: string }> = {
+  DATA: { max: 1_000_000, unit: 'MB' },
+  VOICE: { max: 86_400, unit: 's' },
+  SMS: { max: 1_000, unit: 'messages' },
+};
+
 /** One usage item judged alone; BAD_USER_INPUT with the reason when it cannot be recorded. */
 export function validateUsageInput(input: UsageInput, now: Date): ValidUsage {
   if (!input.id.trim() || input.id.length > MAX_ID_LENGTH) {
@@ -39,6 +46,13 @@ export function validateUsageInput(input: UsageInput, now: Date): ValidUsage {
     throw new DomainError(
       'BAD_USER_INPUT',
       `amount must be a positive integer; got ${input.amount}`,
+    );
+  }
+  const ceiling = MAX_AMOUNT[input.type];
+  if (input.amount > ceiling.max) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `amount of one ${input.type} record may be at most ${ceiling.max.toLocaleString('en-US')} ${ceiling.unit}; got ${input.amount}`,
     );
   }
   const at = input.occurredAt.getTime();

@@ -82,7 +82,7 @@ describe('recordUsages over the real stores, outbox and Kafka', () => {
     const counts = countByUsageId(await env.published());
     expect(same.map((s) => counts[s.id])).toEqual(same.map(() => 1));
     expect(await env.outbox.pending()).toBe(0);
-    const page = await queries.page('user-1', '2026-11', { first: 500 });
+    const page = await queries.page('user-1', '2026-11', { first: 200 });
     expect(page.edges.filter((e) => e.node.id.startsWith('race-'))).toHaveLength(50);
   });
 });

@@ -29,7 +29,7 @@ export function makeUsageQueries(deps: { records: UsageRecords; days: UsageDays 
       period: string,
       opts: { type?: UsageType | null; first?: number | null; after?: string | null },
     ) {
-      const size = pageSize(opts.first, 50, 500);
+      const size = pageSize(opts.first, 50);
       const rows = await deps.days.newestFirst(userId, period, {
         type: opts.type,
         limit: size + 1,

@@ -17,6 +17,12 @@ describe('validatePlanInput', () => {
     });
   });
 
+  it('takes the longest id and name the contract allows', () => {
+    const plan = validatePlanInput({ ...input, id: `A-${'9'.repeat(38)}`, name: 'n'.repeat(100) });
+    expect(plan.id).toHaveLength(40);
+    expect(plan.name).toHaveLength(100);
+  });
+
   it.each([
     ['a negative fee', { monthlyFee: -1 }, 'monthlyFee'],
     [
@@ -27,6 +33,11 @@ describe('validatePlanInput', () => {
     ['a negative allowance', { allowance: { dataMb: -5 } }, 'allowance.dataMb'],
     ['a blank name', { name: '  ' }, 'name'],
     ['an id with spaces', { id: 'BASIC 30' }, 'plan id'],
+    ['a lower-case id', { id: 'basic-30' }, 'plan id'],
+    ['an id with "_"', { id: 'BASIC_30' }, 'plan id'],
+    ['an id starting with "-"', { id: '-BASIC' }, 'plan id'],
+    ['an id of 41 characters', { id: 'A'.repeat(41) }, 'plan id'],
+    ['a name of 101 characters', { name: 'n'.repeat(101) }, 'at most 100'],
   ])('refuses %s naming the field', (_, patch, field) => {
     expect(() => validatePlanInput({ ...input, ...patch })).toThrow(
       expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringContaining(field) }),

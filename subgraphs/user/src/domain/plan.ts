@@ -9,7 +9,9 @@ export interface PlanInput {
   overageRate: { perMb: number; perVoiceSecond: number; perSms: number };
 }
 
-const PLAN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+// security.md, "Limits": ids as operators print them on invoices.
+const PLAN_ID = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
+export const MAX_PLAN_NAME = 100;
 
 function nonNegative(value: number, field: string): number {
   if (!Number.isSafeInteger(value) || value < 0)
@@ -26,11 +28,16 @@ export function validatePlanInput(input: PlanInput): PlanTerms {
   if (!PLAN_ID.test(id)) {
     throw new DomainError(
       'BAD_USER_INPUT',
-      `plan id must be 1-64 letters, digits, "-" or "_" (e.g. "BASIC-30"); got ${JSON.stringify(input.id)}`,
+      `plan id must be 1-40 capital letters, digits or "-", starting with a letter or digit (e.g. "BASIC-30"); got ${JSON.stringify(input.id)}`,
     );
   }
   const name = input.name.trim();
   if (!name) throw new DomainError('BAD_USER_INPUT', 'plan name must not be empty');
+  if (name.length > MAX_PLAN_NAME)
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `plan name must be at most ${MAX_PLAN_NAME} characters; got ${name.length}`,
+    );
   return {
     id,
     name,

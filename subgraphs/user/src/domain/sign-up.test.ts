@@ -8,10 +8,15 @@ describe('validateSignUp', () => {
       email: null,
     });
   });
+  it('takes a name of 100 characters', () => {
+    expect(validateSignUp({ name: 'n'.repeat(100), phone: '01012345678' }).name).toHaveLength(100);
+  });
+
   it.each([
     [{ name: '', phone: '01012345678' }, 'name'],
     [{ name: 'Kim', phone: '01012345678', email: 'not-an-email' }, 'email'],
     [{ name: 'Kim', phone: '12' }, 'phone'],
+    [{ name: 'n'.repeat(101), phone: '01012345678' }, 'at most 100'],
   ])('refuses %p (%s)', (input, what) => {
     expect(() => validateSignUp(input)).toThrow(
       expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringContaining(what) }),

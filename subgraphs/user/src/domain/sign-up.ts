@@ -14,7 +14,8 @@ export interface ValidSignUp {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MAX_NAME = 200;
+// security.md, "Limits".
+const MAX_NAME = 100;
 
 export function validateSignUp(input: SignUpInput): ValidSignUp {
   const name = input.name.trim();

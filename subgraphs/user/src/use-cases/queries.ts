@@ -7,7 +7,7 @@ export function makeQueries(deps: ReadDeps) {
   return {
     userByPhone: (phone: string) => deps.users.byPhone(normalisePhone(phone)),
     usersPage: (first: number | null | undefined, after?: string | null) =>
-      deps.users.page(pageSize(first, 20, 100), after),
+      deps.users.page(pageSize(first, 20), after),
     plans: () => deps.plans.all(),
   };
 }
