@@ -1,17 +1,29 @@
 import { backoffMs, isRetriable, PermanentError } from './retry';
 
+const named = (name: string, extra: Record<string, unknown> = {}) =>
+  Object.assign(new Error('x'), { name, ...extra });
+
 describe('isRetriable', () => {
-  it('reads the retriable flag when an error carries one', () => {
-    expect(isRetriable({ retriable: true })).toBe(true);
-    expect(isRetriable(new PermanentError('bad'))).toBe(false);
+  it('is false only for an event our code marks as never applicable', () => {
+    expect(isRetriable(new PermanentError('unknown plan terms'))).toBe(false);
   });
 
-  it('treats network and server-selection failures as transient', () => {
-    expect(isRetriable(Object.assign(new Error('x'), { name: 'MongoNetworkError' }))).toBe(true);
-    expect(isRetriable(Object.assign(new Error('x'), { name: 'MongoServerSelectionError' }))).toBe(
-      true,
-    );
-    expect(isRetriable(new TypeError('bug'))).toBe(false);
+  it('retries database, broker, network and timeout failures, whatever they call themselves', () => {
+    for (const err of [
+      named('MongoNetworkError'),
+      named('MongoServerSelectionError'),
+      named('MongoBulkWriteError', { code: 91 }), // a stepdown mid-write
+      named('MongoWriteConcernError', { code: 64 }),
+      named('KafkaJSProtocolError', { retriable: false }),
+      named('TimeoutError'),
+    ])
+      expect(isRetriable(err)).toBe(true);
+  });
+
+  it('retries errors nobody foresaw rather than setting valid events aside', () => {
+    expect(isRetriable(new TypeError('x is undefined'))).toBe(true);
+    expect(isRetriable('a string thrown')).toBe(true);
+    expect(isRetriable({ retriable: false })).toBe(true);
   });
 });
 
