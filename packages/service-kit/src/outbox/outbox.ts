@@ -21,6 +21,7 @@
  * Several processes sharing the collection may both sweep an old intent: again at least once.
  */
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '@tally/errors';
 import type { Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
@@ -49,6 +50,29 @@ const MAX_BATCH_BYTES = 512 * 1024;
 /** How many confirmed intents wait in memory; beyond, they are left to the sweep. */
 const MAX_QUEUED_BATCHES = 50;
 const RETRY_MAX_MS = 5 * 60_000;
+
+/**
+ * The largest event a state change may owe: the broker takes 1 MiB per message batch by
+ * default (`message.max.bytes`), less its framing. Checked before anything is stored, so an
+ * event that could never be published is refused with the request instead of blocking the
+ * outbox later.
+ */
+export const MAX_EVENT_BYTES = 900 * 1024;
+
+function refuseOversize(entry: OutboxEntry): void {
+  for (const m of entry.messages) {
+    const headers = Object.entries(m.headers ?? {}).reduce(
+      (n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v),
+      0,
+    );
+    const bytes = Buffer.byteLength(m.value) + Buffer.byteLength(m.key) + headers;
+    if (bytes > MAX_EVENT_BYTES)
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `this change would publish an event of ${bytes.toLocaleString('en-US')} bytes to ${m.topic}; at most ${MAX_EVENT_BYTES.toLocaleString('en-US')} are allowed`,
+      );
+  }
+}
 
 export function createOutbox(opts: OutboxOptions): Outbox {
   const sweepMs = opts.sweepMs ?? 5000;
@@ -148,6 +172,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   return {
     async intend(entries: OutboxEntry[]): Promise<string[]> {
       if (entries.length === 0) return [];
+      for (const e of entries) refuseOversize(e);
       const createdAt = new Date();
       const docs: IntentDoc[] = entries.map((e) => ({
         _id: randomUUID(),
