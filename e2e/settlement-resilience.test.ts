@@ -2,10 +2,11 @@ import { Kafka, logLevel } from 'kafkajs';
 import { createConnection } from 'mongoose';
 import { createEvent, toKafkaMessage, topicsSchema } from '@tally/events';
 import { createLogger, createOutbox } from '@tally/service-kit';
-import { mongoUrlFor } from '@tally/testkit';
+import { eventually, mongoUrlFor } from '@tally/testkit';
 import { usageRecorded } from '../subgraphs/usage/src/events/usage-events';
 import { BASIC_30, billingApi, nextPhone, type UsageItem } from './support/billing-api';
 import { createTestStack } from './support/test-stack';
+import { consumedAll, topicMessages } from './support/topic-messages';
 
 describe('settlement keeps every bill exact through crashes', () => {
   const stack = createTestStack();
@@ -66,6 +67,7 @@ describe('settlement keeps every bill exact through crashes', () => {
       amount: 3,
       occurredAt: '2026-11-04T10:00:00+09:00',
     };
+    const unsentId = `${stack.tag}-unsent`;
     await api.recordUsages([published]);
     await api.waitForBill(userId, '2026-11', (b) => b.eventsApplied === 2);
 
@@ -87,7 +89,7 @@ describe('settlement keeps every bill exact through crashes', () => {
         redo: {},
       });
       const unsent = {
-        id: `${stack.tag}-unsent`,
+        id: unsentId,
         userId,
         type: 'SMS' as const,
         amount: 4,
@@ -118,12 +120,24 @@ describe('settlement keeps every bill exact through crashes', () => {
     }
 
     await stack.start('usage'); // its outbox sweep finishes both intents
-    const bill = await api.waitForBill(userId, '2026-11', (b) => b.usage.smsCount >= 7);
-    await new Promise((r) => setTimeout(r, 1000));
+    const usageTopic = `e2e-${stack.tag}.usage.events.v1`;
+    const publishedIds = async () =>
+      (await topicMessages(usageTopic)).map(
+        (value) => (JSON.parse(value) as { data: { usageId: string } }).data.usageId,
+      );
+    const ids = await eventually('the sweep publishing both intents', async () => {
+      const now = await publishedIds();
+      const done = now.filter((id) => id === published.id).length >= 2 && now.includes(unsentId);
+      return done ? now : undefined;
+    });
+    // The event whose intent outlived it went out again (at least once); the one never sent
+    // went out once. Settlement, having applied all of it, counts each usage once.
+    expect(ids.filter((id) => id === published.id)).toHaveLength(2);
+    expect(ids.filter((id) => id === unsentId)).toHaveLength(1);
+    await consumedAll(`e2e-${stack.tag}.settlement.facts.v1`, usageTopic);
     const settled = await api.bill(userId, '2026-11');
     expect(settled.usage.smsCount).toBe(7);
     expect(settled.eventsApplied).toBe(3);
-    expect(bill.usage.smsCount).toBe(7);
   });
 
   it('a message that can never be processed goes to the dead-letter topic with its reason; the stream goes on', async () => {
