@@ -1,0 +1,3 @@
+export { readDeadLetters, letterId, type DeadLetter } from './dead-letters';
+export { planReplay, replay, type ReplayPlan } from './replay';
+export { parseCommand, USAGE, UsageError, type Command } from './options';
