@@ -26,6 +26,8 @@ export function gatewayClient(url: string) {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: document.toString(), variables }),
+        // A gateway that accepts the connection and never answers must not hang the seed.
+        signal: AbortSignal.timeout(60_000),
       });
     } catch (err) {
       throw new GatewayError(

@@ -86,6 +86,9 @@ export async function createServer(
       registry: deps.registry.health,
     },
     context: async () => createContext(shared),
+    healthStats: async () => ({
+      outbox: { pending: await outbox.pending(), parked: await outbox.parked() },
+    }),
   });
   return {
     httpServer,

@@ -81,6 +81,9 @@ describe('the user subgraph server', () => {
       await built.outbox.flush();
       await reader.waitFor('UserSignedUp', (e) => e.some((m) => m.subject === id));
       expect(reader.events.filter((m) => m.type === 'UserSignedUp')).toHaveLength(1);
+      // What the outbox holds is in plain sight.
+      const live = (await (await fetch(`${listening.url}/health/live`)).json()) as object;
+      expect(live).toMatchObject({ status: 'live', outbox: { pending: 0, parked: 0 } });
     } finally {
       for (const worker of [...(built.workers ?? [])].reverse()) await worker.stop();
       await listening?.close(1000);

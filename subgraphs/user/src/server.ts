@@ -52,6 +52,9 @@ export async function createServer(
       registry: deps.registry.health,
     },
     context,
+    healthStats: async () => ({
+      outbox: { pending: await outbox.pending(), parked: await outbox.parked() },
+    }),
   });
   return {
     httpServer,

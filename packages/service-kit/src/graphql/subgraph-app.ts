@@ -18,6 +18,8 @@ export interface SubgraphAppOptions<C extends BaseContext> {
   logger: Logger;
   healthChecks: Record<string, HealthCheck>;
   context: () => Promise<C>;
+  /** More figures for `/health/live` (e.g. the outbox's pending and parked counts). */
+  healthStats?: () => Promise<object>;
   plugins?: ApolloServerPlugin<C>[];
 }
 
@@ -46,7 +48,12 @@ export async function createSubgraphApp<C extends BaseContext>(
   });
   await apollo.start();
   let graphqlRequests = 0;
-  app.use(healthRouter(opts.healthChecks, () => ({ graphqlRequests })));
+  app.use(
+    healthRouter(opts.healthChecks, async () => ({
+      graphqlRequests,
+      ...(await opts.healthStats?.()),
+    })),
+  );
   const countRequest: RequestHandler = (_req, _res, next) => {
     graphqlRequests++;
     next();

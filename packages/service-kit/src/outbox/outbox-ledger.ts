@@ -36,9 +36,10 @@ export function createLedger() {
     isClaimed: (id: string) => inFlight.has(id),
     claimedCount: () => inFlight.size,
     /** Retry an intent that failed on its own after a growing pause (up to `maxMs`). */
-    failed(id: string, now: number, baseMs: number, maxMs: number): void {
+    failed(id: string, now: number, baseMs: number, maxMs: number): number {
       const failures = (backoff.get(id)?.failures ?? 0) + 1;
       backoff.set(id, { failures, until: now + Math.min(maxMs, baseMs * 2 ** (failures - 1)) });
+      return failures;
     },
     done(ids: string[]): void {
       for (const id of ids) backoff.delete(id);

@@ -12,6 +12,18 @@ export interface IntentDoc {
 
 export type IntentHead = Pick<IntentDoc, '_id' | 'kind' | 'createdAt'>;
 
+/** An intent whose events the broker refused every time: kept aside, with why, for an operator. */
+export interface ParkedDoc extends IntentDoc {
+  reason: string;
+  attempts: number;
+  parkedAt: Date;
+}
+
+/** Beside the outbox (`outbox_parked`): never swept, so one bad event blocks nothing. */
+export function parkedCollection(db: Connection, outbox: string): Collection<ParkedDoc> {
+  return db.collection<ParkedDoc>(`${outbox}_parked`);
+}
+
 export function intentCollection(db: Connection, name: string): Collection<IntentDoc> {
   return db.collection<IntentDoc>(name);
 }

@@ -3,11 +3,15 @@ import type { Collection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Ledger } from './outbox-ledger';
 import { cutBatches, publishIsolating } from './outbox-publish';
-import { oldestFirst, type IntentDoc, type IntentHead } from './outbox-store';
+import { duplicateIndexes } from '../data/mongo-errors';
+import { oldestFirst, type IntentDoc, type IntentHead, type ParkedDoc } from './outbox-store';
 import type { OutboxRedo } from './outbox-types';
 
 export interface SweepDeps {
   intents: Collection<IntentDoc>;
+  parked: Collection<ParkedDoc>;
+  /** Refusals by the broker after which an intent is parked instead of tried again. */
+  maxPublishAttempts: number;
   ledger: Ledger;
   producer: Producer;
   logger: Logger;
@@ -26,6 +30,7 @@ export interface SweepDeps {
 interface Tally {
   published: number;
   dropped: number;
+  parked: number;
 }
 
 const REDO_CONCURRENCY = 8;
@@ -67,7 +72,7 @@ export function createSweep(deps: SweepDeps) {
       );
       setAside(broken.map((b) => b.d._id));
     }
-    const tally: Tally = { published: 0, dropped: 0 };
+    const tally: Tally = { published: 0, dropped: 0, parked: 0 };
     const items = owned.map((d) => ({ id: d._id, messages: d.messages }));
     for (const batch of cutBatches(items, deps.batchSize, deps.maxBatchBytes)) {
       const rejected = await publishIsolating(deps.producer, batch);
@@ -76,7 +81,16 @@ export function createSweep(deps: SweepDeps) {
           { kind, intents: rejected.length, err: rejected[0]!.err },
           'outbox sweep: the broker refused these events; retrying later',
         );
-        setAside(rejected.map((r) => r.item.id));
+        const now = Date.now();
+        const spent = rejected.filter(
+          (r) =>
+            ledger.failed(r.item.id, now, deps.retryBaseMs, deps.retryMaxMs) >=
+            deps.maxPublishAttempts,
+        );
+        tally.parked += await park(
+          kind,
+          spent.map((r) => ({ doc: found.get(r.item.id)!, err: r.err })),
+        );
       }
       const notSent = new Set(rejected.map((r) => r.item.id));
       const sent = batch.map((b) => b.id).filter((id) => !notSent.has(id));
@@ -86,6 +100,28 @@ export function createSweep(deps: SweepDeps) {
     await remove(refused);
     tally.dropped += refused.length;
     return tally;
+  }
+
+  /**
+   * Moves intents the broker kept refusing aside, with the reason; an insert that finds one
+   * already parked (a crash before the delete) counts as done.
+   */
+  async function park(kind: string, refused: Array<{ doc: IntentDoc; err: unknown }>) {
+    if (refused.length === 0) return 0;
+    const parkedAt = new Date();
+    const docs: ParkedDoc[] = refused.map(({ doc, err }) => ({
+      ...doc,
+      reason: err instanceof Error ? err.message : String(err),
+      attempts: deps.maxPublishAttempts,
+      parkedAt,
+    }));
+    await deps.parked.insertMany(docs, { ordered: false }).catch(duplicateIndexes);
+    await remove(docs.map((d) => d._id));
+    logger.error(
+      { kind, intents: docs.length, reason: docs[0]!.reason, attempts: deps.maxPublishAttempts },
+      'outbox: events the broker refused every time were parked; the rest go on',
+    );
+    return docs.length;
   }
 
   async function remove(ids: string[]): Promise<void> {
@@ -113,6 +149,7 @@ export function createSweep(deps: SweepDeps) {
         const done = await finishBatch(kind, redo, ids);
         tally.published += done.published;
         tally.dropped += done.dropped;
+        tally.parked += done.parked;
       } catch (err) {
         // Its newer intents wait for the next pass, so the kind stays oldest first.
         logger.warn({ err, kind, intents: ids.length }, 'outbox sweep: batch failed; next pass');
@@ -141,22 +178,24 @@ export function createSweep(deps: SweepDeps) {
       if (list) list.push(h);
       else byKind.set(h.kind, [h]);
     }
-    const before = tally.published + tally.dropped;
+    const before = tally.published + tally.dropped + tally.parked;
     for (const [kind, list] of byKind) {
       if (deps.isStopped()) return false;
       await sweepKind(kind, list, tally);
     }
-    return heads.length === deps.scanLimit && tally.published + tally.dropped > before;
+    return (
+      heads.length === deps.scanLimit && tally.published + tally.dropped + tally.parked > before
+    );
   }
 
   /** A pass: reads until nothing more can be finished now. */
   return async function sweep(): Promise<Tally> {
-    const tally: Tally = { published: 0, dropped: 0 };
+    const tally: Tally = { published: 0, dropped: 0, parked: 0 };
     while (!deps.isStopped() && (await sweepOnce(tally)));
     const now = Date.now();
     ledger.forgetIntendedBefore(now - 2 * deps.graceMs - deps.retryBaseMs);
     ledger.forgetPausesBefore(now - deps.retryMaxMs);
-    if (tally.published + tally.dropped > 0)
+    if (tally.published + tally.dropped + tally.parked > 0)
       logger.info(tally, 'outbox sweep finished intents left behind');
     return tally;
   };

@@ -40,6 +40,8 @@ export interface Outbox {
   flush(): Promise<void>;
   /** Intents not yet published. */
   pending(): Promise<number>;
+  /** Intents whose events the broker refused every time, set aside in `<collection>_parked`. */
+  parked(): Promise<number>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { createProducer } from '../data/kafka';
+import { eventually } from '@tally/testkit';
 import { MAX_EVENT_BYTES } from './outbox';
 import {
   createHarness,
@@ -264,6 +265,36 @@ describe('the outbox', () => {
     expect(h.logLines).toContainEqual(
       expect.objectContaining({
         msg: 'outbox sweep: the broker refused these events; retrying later',
+      }),
+    );
+  });
+
+  it('parks an intent the broker refused every time, with its reason, and counts it', async () => {
+    const huge = { key: 'huge', value: 'x'.repeat(2 * 1024 * 1024) };
+    await h.intents().insertOne({
+      _id: 'intent-huge',
+      kind: 'put',
+      change: huge,
+      messages: [message(h.topic, huge)],
+      createdAt: new Date(),
+    });
+    // Retries 10 ms apart, doubling: three refusals take well under a second.
+    const outbox = h.outbox({ sweepMs: 10, maxPublishAttempts: 3 });
+    await outbox.start();
+    const ok = h.entry({ key: 'after', value: 'v' });
+    const [id] = await outbox.intend([ok]);
+    await h.put(ok.change, id!);
+    await eventually('the refused intent parked', async () => {
+      await outbox.flush();
+      return (await outbox.parked()) === 1 ? true : undefined;
+    });
+    expect(await outbox.pending()).toBe(0);
+    expect((await h.published()).map((p) => p.key)).toEqual(['after']);
+    const parked = await h.db.collection('outbox_parked').findOne({ _id: 'intent-huge' as never });
+    expect(parked).toMatchObject({ kind: 'put', attempts: 3, reason: expect.any(String) });
+    expect(h.logLines).toContainEqual(
+      expect.objectContaining({
+        msg: 'outbox: events the broker refused every time were parked; the rest go on',
       }),
     );
   });

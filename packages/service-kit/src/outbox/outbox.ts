@@ -27,7 +27,7 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { createLedger } from './outbox-ledger';
 import { sendAll, takeBatch, type Publishable } from './outbox-publish';
-import { intentCollection, type IntentDoc } from './outbox-store';
+import { intentCollection, parkedCollection, type IntentDoc } from './outbox-store';
 import { createSweep } from './outbox-sweep';
 import type { Outbox, OutboxEntry, OutboxRedo } from './outbox-types';
 
@@ -43,6 +43,8 @@ export interface OutboxOptions {
   /** The sweep leaves younger intents alone: their request may still be writing the state. */
   graceMs?: number;
   batchSize?: number;
+  /** Refusals by the broker after which an intent's events are parked (default 5). */
+  maxPublishAttempts?: number;
 }
 
 /** Stays under the broker's default 1 MB per request, whatever the events weigh. */
@@ -77,13 +79,17 @@ function refuseOversize(entry: OutboxEntry): void {
 export function createOutbox(opts: OutboxOptions): Outbox {
   const sweepMs = opts.sweepMs ?? 5000;
   const batchSize = opts.batchSize ?? 1000;
-  const intents = intentCollection(opts.db, opts.collection ?? 'outbox');
+  const collection = opts.collection ?? 'outbox';
+  const intents = intentCollection(opts.db, collection);
+  const parked = parkedCollection(opts.db, collection);
   const ledger = createLedger();
   const log = opts.logger.child({ component: 'outbox' });
   let stopped = true;
 
   const sweep = createSweep({
     intents,
+    parked,
+    maxPublishAttempts: opts.maxPublishAttempts ?? 5,
     ledger,
     producer: opts.producer,
     logger: log,
@@ -227,6 +233,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     },
 
     pending: () => intents.estimatedDocumentCount(),
+
+    parked: () => parked.estimatedDocumentCount(),
 
     async start(): Promise<void> {
       stopped = false;
