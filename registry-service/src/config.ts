@@ -13,6 +13,16 @@ export const settingsSchema = baseSettings
       sweepSeconds: z.coerce.number().positive(),
       maxSdlBytes: z.coerce.number().int().positive(),
       selfPreservationShare: z.coerce.number().min(0).max(1),
+      /** Hosts an instance url may name, comma-separated (lower case; IPv6 without brackets). */
+      allowedHosts: z.string().transform(
+        (v) =>
+          new Set(
+            v
+              .split(',')
+              .map((h) => h.trim().toLowerCase())
+              .filter(Boolean),
+          ),
+      ),
     }),
   })
   .superRefine((s, ctx) => {

@@ -22,7 +22,7 @@ export interface RegistryServerDeps {
 
 /** Builds the registry over its database, restores the last supergraph, starts the sweep; no port. */
 export async function createServer({ settings, db, logger, now }: RegistryServerDeps) {
-  const { token, leaseSeconds, sweepSeconds, maxSdlBytes, selfPreservationShare } =
+  const { token, leaseSeconds, sweepSeconds, maxSdlBytes, selfPreservationShare, allowedHosts } =
     settings.registry;
   const stores = makeStores(db);
   await stores.ready();
@@ -41,7 +41,7 @@ export async function createServer({ settings, db, logger, now }: RegistryServer
   app.set('etag', false);
   app.use(healthRouter({ mongo: mongoHealth(db) }, () => selfPreservationStatus(registry)));
   app.use(healthRoute({ registry }));
-  app.use(instanceRoutes({ registry, token, maxSdlBytes }));
+  app.use(instanceRoutes({ registry, token, maxSdlBytes, allowedHosts }));
   app.use(subgraphRoutes({ registry, token }));
   app.use(supergraphRoute({ registry }));
   app.use(notFound);

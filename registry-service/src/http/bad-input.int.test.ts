@@ -42,6 +42,17 @@ describe('registry answers to bad input', () => {
     expect(await res.json()).toEqual({ error: { code, message: expect.any(String) } });
   });
 
+  it('answers 422 URL_NOT_ALLOWED to an instance url off the allow-list', async () => {
+    const res = await api.register('users', 'users-1', {
+      url: 'http://attacker.example:4001/graphql',
+      sdl: sdl.users,
+    });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({
+      error: { code: 'URL_NOT_ALLOWED', message: expect.stringContaining('attacker.example') },
+    });
+  });
+
   it('answers 400 INVALID_JSON to a body that is not JSON', async () => {
     const res = await put('/v1/subgraphs/users/instances/users-1', '{"url": ');
     expect(res.status).toBe(400);

@@ -5,15 +5,18 @@ import { requireToken } from './auth';
 import { HttpError } from './errors';
 import { instanceParams } from './params';
 
+const STATUS_OF = { BAD_REQUEST: 400, INVALID_URL: 400, URL_NOT_ALLOWED: 422, SDL_TOO_LARGE: 413 };
+
 interface Options {
   registry: Registry;
   token: string;
   maxSdlBytes: number;
+  allowedHosts: ReadonlySet<string>;
 }
 
 const INSTANCE = '/v1/subgraphs/:name/instances/:instanceId';
 
-export function instanceRoutes({ registry, token, maxSdlBytes }: Options): Router {
+export function instanceRoutes({ registry, token, maxSdlBytes, allowedHosts }: Options): Router {
   const router = Router();
   const auth = requireToken(token);
   // JSON escapes can double an SDL's size; the SDL itself is checked against the limit.
@@ -21,9 +24,8 @@ export function instanceRoutes({ registry, token, maxSdlBytes }: Options): Route
 
   router.put(INSTANCE, auth, json, async (req, res) => {
     const { subgraph, instanceId } = instanceParams(req);
-    const check = checkRegistration(req.body, maxSdlBytes);
-    if (!check.ok)
-      throw new HttpError(check.code === 'SDL_TOO_LARGE' ? 413 : 400, check.code, check.message);
+    const check = checkRegistration(req.body, maxSdlBytes, allowedHosts);
+    if (!check.ok) throw new HttpError(STATUS_OF[check.code], check.code, check.message);
     const result = await registry.register(subgraph, instanceId, check.registration);
     if (!result.ok) return void res.status(422).json({ errors: result.errors });
     res.json({ leaseSeconds: result.leaseSeconds });

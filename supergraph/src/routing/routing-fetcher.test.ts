@@ -129,4 +129,27 @@ describe('the routing fetcher', () => {
     expect(bad.attempts()).toBe(1);
     expect(good.requests()).toBe(outcomes.length - 1 + 4);
   });
+
+  it('never follows a redirect from a subgraph: the query is not sent on', async () => {
+    const elsewhere = await answering();
+    const redirecting = createHttpServer((req, res) => {
+      req.resume();
+      res.writeHead(307, { location: elsewhere.url }).end();
+    });
+    await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', r));
+    open.push(elsewhere, {
+      url: '',
+      close: () => new Promise<void>((r) => redirecting.close(() => r())),
+    });
+    const pool = createInstancePool({
+      health: createPassiveHealth({ baseMs: 60_000, now: () => clock }),
+    });
+    const url = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/graphql`;
+    pool.replace(new Map([['user', [{ instanceId: 'redirecting', url }]]]));
+    const fetcher = createRoutingFetcher({ subgraph: 'user', pool, timeoutMs: 10_000, logger });
+    await expect(
+      fetcher('http://user.subgraph.tally', { method: 'POST', body: QUERY }),
+    ).rejects.toMatchObject({ extensions: { code: 'UNAVAILABLE' } });
+    expect(elsewhere.requests()).toBe(0);
+  });
 });

@@ -60,6 +60,8 @@ export function createRoutingFetcher(opts: {
         const res = await fetch(instance.url, {
           ...(init as RequestInit),
           signal: AbortSignal.timeout(opts.timeoutMs),
+          // A subgraph that redirects could send the caller's query, and its answer, anywhere.
+          redirect: 'error',
         });
         if (pool.answered(instance))
           logger.info({ subgraph, instanceId: instance.instanceId }, 'instance answers again');
