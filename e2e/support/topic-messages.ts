@@ -1,51 +1,12 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { randomBytes } from 'node:crypto';
+import { readTopicToEnd } from '@tally/service-kit';
 
 const kafka = () =>
   new Kafka({ brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
 
-/**
- * Every message a topic holds now, read from its start up to its end offsets: how a test
- * counts what was published, rather than trusting an idempotent consumer to hide repeats.
- */
-export async function topicMessages(topic: string, deadlineMs = 60_000): Promise<string[]> {
-  const admin = kafka().admin();
-  await admin.connect();
-  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
-  const remaining = new Map(ends.map((p) => [p.partition, Number(p.high)]));
-  const values: string[] = [];
-  const done = () => [...remaining.values()].every((high) => high <= 0);
-  if (done()) return values;
-
-  const consumer = kafka().consumer({
-    groupId: `e2e-reader-${randomBytes(4).toString('hex')}`,
-    maxWaitTimeInMs: 200,
-  });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`read ${values.length} messages of ${topic} before the deadline`)),
-        deadlineMs,
-      );
-      void consumer.run({
-        eachMessage: async ({ partition, message }) => {
-          const high = remaining.get(partition) ?? 0;
-          if (Number(message.offset) >= high) return;
-          values.push(message.value?.toString() ?? '');
-          if (Number(message.offset) === high - 1) remaining.set(partition, 0);
-          if (done()) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return values;
+/** The values of every message a topic holds now: how a test counts what was published. */
+export async function topicMessages(topic: string): Promise<string[]> {
+  return (await readTopicToEnd(kafka(), topic)).map((m) => m.value?.toString() ?? '');
 }
 
 /**

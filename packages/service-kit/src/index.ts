@@ -33,6 +33,7 @@ export {
 export { createFormatError } from './graphql/format-error';
 export { connectMongo, mongoHealth } from './data/mongo';
 export { createKafka, createProducer, ensureTopics, kafkaHealth, topicsWorker } from './data/kafka';
+export { readTopicToEnd, type TopicMessage } from './data/read-topic';
 export { readSchema } from './graphql/read-schema';
 export {
   bootSubgraph,
