@@ -16,6 +16,21 @@ describe('the outbox', () => {
   beforeEach(async () => (h = await createHarness()));
   afterEach(() => h.close());
 
+  /**
+   * An intent whose event is over the broker's 1 MB: `intend` refuses such a change now, but
+   * one written before that check (or for a broker configured smaller) must block nothing.
+   */
+  async function storeRefusedIntent() {
+    const huge = { key: 'huge', value: 'x'.repeat(2 * 1024 * 1024) };
+    await h.intents().insertOne({
+      _id: 'intent-huge',
+      kind: 'put',
+      change: huge,
+      messages: [message(h.topic, huge)],
+      createdAt: new Date(),
+    });
+  }
+
   it('publishes at once on confirm, batching concurrent requests, and leaves nothing pending', async () => {
     const outbox = h.outbox({ graceMs: 60_000 }); // the sweep cannot be the one publishing
     await outbox.start();
@@ -244,16 +259,7 @@ describe('the outbox', () => {
 
   it('publishes the rest of a kind when one of its events is refused by the broker', async () => {
     const crashed = h.outbox();
-    // Over the broker's 1 MB: `intend` refuses it now, but an intent written before that check
-    // (or a broker configured smaller) must still not block the others.
-    const huge = { key: 'huge', value: 'x'.repeat(2 * 1024 * 1024) };
-    await h.intents().insertOne({
-      _id: 'intent-huge',
-      kind: 'put',
-      change: huge,
-      messages: [message(h.topic, huge)],
-      createdAt: new Date(),
-    });
+    await storeRefusedIntent();
     await crashed.intend(['a', 'b', 'c'].map((key) => h.entry({ key, value: 'v' })));
 
     const restarted = h.outbox();
@@ -270,14 +276,7 @@ describe('the outbox', () => {
   });
 
   it('parks an intent the broker refused every time, with its reason, and counts it', async () => {
-    const huge = { key: 'huge', value: 'x'.repeat(2 * 1024 * 1024) };
-    await h.intents().insertOne({
-      _id: 'intent-huge',
-      kind: 'put',
-      change: huge,
-      messages: [message(h.topic, huge)],
-      createdAt: new Date(),
-    });
+    await storeRefusedIntent();
     // Retries 10 ms apart, doubling: three refusals take well under a second.
     const outbox = h.outbox({ sweepMs: 10, maxPublishAttempts: 3 });
     await outbox.start();
