@@ -1,6 +1,7 @@
 import { BASIC_30, billingApi, nextPhone } from './support/billing-api';
 import { createTestStack, gql, type RunningService } from './support/test-stack';
 import { topicMessages } from './support/topic-messages';
+import { eventually } from '@tally/testkit';
 
 const codes = (res: { errors?: Array<{ extensions?: { code?: string } }> }) =>
   res.errors?.map((e) => e.extensions?.code);
@@ -94,6 +95,46 @@ describe('the contract’s error codes, through the gateway', () => {
         }),
       ),
     ).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('OVERFLOW: a bill beyond a GraphQL Int names its field; the rest of the answer stays', async () => {
+    const owner = await api.signUp('Overflow', nextPhone());
+    await api.subscribe(owner, 'BASIC-30', '2026-10-01T00:00:00+09:00');
+    // 108 records at the DATA ceiling: 107,999,000 MB over the allowance × 20 > 2^31 - 1.
+    const items = Array.from({ length: 108 }, (_, i) => ({
+      id: `${stack.tag}-big-${i}`,
+      userId: owner,
+      type: 'DATA' as const,
+      amount: 1_000_000,
+      occurredAt: '2026-11-07T10:00:00+09:00',
+    }));
+    await api.recordUsages(items);
+    const query = `{
+      me: user(id: "${owner}") { id name }
+      billed: user(id: "${owner}") { bill(period: "2026-11") { total overageCharge usage { dataMb } } }
+    }`;
+    const res = await eventually('the bill to hold all 108 records', async () => {
+      const r = await gql<{ me: { id: string; name: string }; billed: unknown }>(
+        gateway.url,
+        query,
+      );
+      // BASIC-30: 30,000 + (108,000,000 - 1,000) MB × 20 = 2,160,010,000.
+      const settled = r.errors?.some((e) => e.message.includes('Bill.total is 2,160,010,000'));
+      return settled ? r : undefined;
+    });
+    // The bill is non-null, so its error nulls the user holding it; the other field stays.
+    expect(res.data).toEqual({ me: { id: owner, name: 'Overflow' }, billed: null });
+    expect(res.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          message: expect.stringMatching(
+            /^Bill.total is 2,160,010,000, beyond what a GraphQL Int holds/,
+          ),
+          extensions: expect.objectContaining({ code: 'OVERFLOW' }),
+        }),
+      ]),
+    );
+    expect(res.errors?.every((e) => e.extensions?.code === 'OVERFLOW')).toBe(true);
   });
 
   it('a malformed body gets a JSON error without stack, path or library name', async () => {

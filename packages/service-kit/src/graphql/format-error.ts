@@ -1,16 +1,14 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { isDomainError } from '@tally/errors';
+import { ErrorCode, isDomainError } from '@tally/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 
-/** Codes a client may see; anything else is masked. Apollo's own request errors pass too. */
-const PASS_THROUGH = new Set([
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'UNAVAILABLE',
+/**
+ * Codes a client may see (the contract's, which the gateway gets from subgraphs as plain
+ * GraphQL errors); anything else is masked. Apollo's own request errors pass too.
+ */
+const PASS_THROUGH = new Set<string>([
+  ...Object.values(ErrorCode).filter((code) => code !== 'INTERNAL_SERVER_ERROR'),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
