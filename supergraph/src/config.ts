@@ -2,6 +2,9 @@ import { baseSettings, loadSettings } from '@tally/service-kit';
 import { z } from 'zod';
 import { parseTokens } from './auth/access';
 
+/** A YAML boolean, or `true`/`false` from an environment variable. */
+const onOff = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
 export const settingsSchema = baseSettings.extend({
   registry: z.object({
     url: z.url(),
@@ -15,8 +18,8 @@ export const settingsSchema = baseSettings.extend({
     maxAliases: z.coerce.number().int().nonnegative(),
     maxCost: z.coerce.number().int().positive(),
   }),
-  playground: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
-  introspection: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
+  playground: onOff,
+  introspection: onOff,
   /** "token=operator,token=reader" pairs; empty = the API is open (see README). */
   auth: z.object({
     tokens: z.string().transform((spec, ctx) => {

@@ -45,7 +45,9 @@ export function jsonBody(
           ),
         );
     if (typeof err.status === 'number' && err.status >= 400 && err.status < 500)
-      return res.status(400).json(graphqlError('request body is not valid JSON', 'BAD_USER_INPUT'));
+      return res
+        .status(err.status)
+        .json(graphqlError('request body is not valid JSON', 'BAD_USER_INPUT'));
     logger.error({ err }, 'request failed before GraphQL');
     return res.status(500).json(graphqlError('Internal error', 'INTERNAL_SERVER_ERROR'));
   };
