@@ -56,3 +56,4 @@ export { ensureLayout, LayoutError, type Migration, type LayoutOptions } from '.
 export type { Outbox, OutboxEntry, OutboxMessage, OutboxRedo } from './outbox/outbox-types';
 export { createOutbox, type OutboxOptions } from './outbox/outbox';
 export { escapeKey, unescapeKey } from './data/field-key';
+export { requestIdentity, setRequestIdentity } from './http/request-identity';
