@@ -57,3 +57,4 @@ export type { Outbox, OutboxEntry, OutboxMessage, OutboxRedo } from './outbox/ou
 export { createOutbox, type OutboxOptions } from './outbox/outbox';
 export { escapeKey, unescapeKey } from './data/field-key';
 export { requestIdentity, setRequestIdentity } from './http/request-identity';
+export { requireSignedCall, type SignedCallOptions } from './http/signed-call';
