@@ -38,6 +38,14 @@ export { readSchema } from './graphql/read-schema';
 export {
   bootSubgraph,
   type SubgraphDeps,
+export {
+  AUTHORIZATION_DIRECTIVES_SDL,
+  AuthorizationSchemaError,
+  authorizeSchema,
+  buildAuthorizedSubgraphSchema,
+  identityOf,
+  type AuthorizationContext,
+} from './graphql/authorization';
   type SubgraphSettings,
   type BuiltSubgraph,
 } from './lifecycle/boot-subgraph';

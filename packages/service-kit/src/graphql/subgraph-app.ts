@@ -3,13 +3,14 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express, { type Express, type RequestHandler } from 'express';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { healthRouter, type HealthCheck } from '../http/health';
 import { jsonBody } from '../http/json-body';
+import { requestIdentity } from '../http/request-identity';
+import { buildAuthorizedSubgraphSchema, type AuthorizationContext } from './authorization';
 import { createFormatError } from './format-error';
 
 export interface SubgraphAppOptions<C extends BaseContext> {
@@ -17,6 +18,7 @@ export interface SubgraphAppOptions<C extends BaseContext> {
   resolvers: GraphQLResolverMap<unknown>;
   logger: Logger;
   healthChecks: Record<string, HealthCheck>;
+  /** The service's part of a request's context; the caller's `identity` is added to it. */
   context: () => Promise<C>;
   /** More figures for `/health/live` (e.g. the outbox's pending and parked counts). */
   healthStats?: () => Promise<object>;
@@ -35,8 +37,8 @@ export async function createSubgraphApp<C extends BaseContext>(
 ): Promise<SubgraphApp> {
   const app = express();
   const httpServer = createServer(app);
-  const apollo = new ApolloServer<C>({
-    schema: buildSubgraphSchema({ typeDefs: opts.typeDefs, resolvers: opts.resolvers }),
+  const apollo = new ApolloServer<C & AuthorizationContext>({
+    schema: buildAuthorizedSubgraphSchema(opts.typeDefs, opts.resolvers),
     formatError: createFormatError(opts.logger),
     includeStacktraceInErrorResponses: false,
     // No Apollo Studio here: per-field traces (ftv1) would only cost time on every request.
@@ -62,7 +64,9 @@ export async function createSubgraphApp<C extends BaseContext>(
     '/graphql',
     countRequest,
     ...jsonBody(opts.logger),
-    expressMiddleware(apollo, { context: opts.context }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ ...(await opts.context()), identity: requestIdentity(req) }),
+    }),
   );
   return { app, httpServer, apollo: apollo as unknown as ApolloServer<BaseContext> };
 }
