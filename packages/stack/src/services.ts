@@ -13,6 +13,7 @@ export interface ServiceSpec {
 /** The stack's processes in start order; they stop in reverse. Ports are the contract's. */
 export const SERVICES: ServiceSpec[] = [
   { name: 'config', entry: 'config-service/dist/main.js', port: 4200, wave: 1 },
+  { name: 'issuer', entry: 'packages/dev-issuer/dist/main.js', port: 4300, wave: 1 },
   { name: 'registry', entry: 'registry-service/dist/main.js', port: 4100, wave: 2 },
   { name: 'user', entry: 'subgraphs/user/dist/main.js', port: 4001, wave: 3 },
   { name: 'usage', entry: 'subgraphs/usage/dist/main.js', port: 4002, wave: 3 },
