@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadOrCreateSigningKey, mintToken } from '@tally/auth';
 import { freePort } from '@tally/infra';
 import { startServiceProcess, waitReady, type ServiceProcess } from '@tally/stack';
 
 const ROOT = join(__dirname, '..', '..');
 const ENTRY = {
+  issuer: 'packages/dev-issuer/dist/main.js',
   registry: 'registry-service/dist/main.js',
   user: 'subgraphs/user/dist/main.js',
   usage: 'subgraphs/usage/dist/main.js',
@@ -28,6 +32,16 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
   const running: RunningService[] = [];
   const output: string[] = [];
   let registryUrl = '';
+  let issuerUrl = '';
+  // The stack's own signing key: the issuer process serves it, tokens are minted from it here.
+  const dataDir = join(tmpdir(), `tally-e2e-${tag}`);
+  const AUDIENCE = 'tally-api';
+
+  /** A token of `role` (for `subscriber`, naming `user`) from this stack's issuer. */
+  async function token(role: string, user?: string): Promise<string> {
+    const key = await loadOrCreateSigningKey(join(dataDir, 'auth'));
+    return (await mintToken(key, { issuer: issuerUrl, audience: AUDIENCE, role, user })).token;
+  }
 
   const baseEnv = (): NodeJS.ProcessEnv => ({
     ...process.env,
@@ -43,6 +57,10 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
     TOPIC_USAGE: `e2e-${tag}.usage.events.v1`,
     TOPIC_DEAD_LETTER: `e2e-${tag}.dead-letter.v1`,
     CONFIG_SERVICE_URL: '',
+    TALLY_DATA_DIR: dataDir,
+    AUTH_ISSUER: issuerUrl,
+    AUTH_AUDIENCE: AUDIENCE,
+    AUTH_JWKS_URL: `${issuerUrl}/.well-known/jwks.json`,
     ...opts.env,
   });
 
@@ -54,6 +72,7 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
     const port = env.PORT ? Number(env.PORT) : await freePort();
     const url = `http://127.0.0.1:${port}`;
     if (name === 'registry') registryUrl = url;
+    if (name === 'issuer') issuerUrl = url;
     const proc = startServiceProcess(
       join(ROOT, ENTRY[name]),
       {
@@ -83,11 +102,17 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
     get registryUrl() {
       return registryUrl;
     },
-    /** registry, the three subgraphs, then the gateway. */
+    token,
+    get issuerUrl() {
+      return issuerUrl;
+    },
+    /** The issuer and the registry, the three subgraphs, then the gateway. */
     async startAll(): Promise<{ gateway: RunningService }> {
-      await start('registry');
+      await Promise.all([start('issuer'), start('registry')]);
       await Promise.all([start('user'), start('usage'), start('settlement')]);
-      return { gateway: await start('gateway') };
+      const gateway = await start('gateway');
+      defaultToken = await token('admin');
+      return { gateway };
     },
     output: () => output.join(''),
     instances: (name: ServiceName) => running.filter((s) => s.name === name),
@@ -115,21 +140,32 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
     },
     async stopAll(): Promise<void> {
       await Promise.all(running.reverse().map((s) => s.proc.stop(5000)));
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
 
 export type TestStack = ReturnType<typeof createTestStack>;
 
-/** POSTs a GraphQL operation and returns the parsed body. */
+/** The admin token of this test file's stack, once it started: what `gql` sends by default. */
+let defaultToken: string | undefined;
+
+/**
+ * POSTs a GraphQL operation and returns the parsed body; signed in as the stack's admin
+ * unless `token` says otherwise (`null`: no Authorization header at all).
+ */
 export async function gql<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
+  token: string | null = defaultToken ?? null,
 ): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(token && { authorization: `Bearer ${token}` }),
+    },
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as { data?: T };

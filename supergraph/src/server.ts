@@ -8,7 +8,9 @@ import { createFormatError, healthRouter, jsonBody, type Logger } from '@tally/s
 import express from 'express';
 import type { Settings } from './config';
 import { playgroundRouter } from './playground/playground-router';
-import { accessPlugin } from './auth/access-plugin';
+import { createTokenVerifier } from '@tally/auth';
+import { createCallSigner } from './auth/call-signer';
+import { createGatewayContext } from './auth/gateway-context';
 import { limitsPlugin } from './limits/limits-plugin';
 import { createInstancePool } from './routing/instance-pool';
 import { createRegistryPoller } from './routing/registry-poller';
@@ -29,11 +31,13 @@ export function createServer(deps: { settings: Settings; logger: Logger }): Gate
   const pool = createInstancePool({ logger });
   const poller = createRegistryPoller({
     registryUrl: settings.registry.url,
+    token: settings.registry.token,
     pollSeconds: settings.registry.pollSeconds,
     timeoutMs: settings.registry.timeoutMs,
     pool,
     logger,
   });
+  const signCall = createCallSigner(settings.internalAuth.secrets);
   const gateway = new ApolloGateway({
     supergraphSdl: registrySupergraph({
       poller,
@@ -42,7 +46,9 @@ export function createServer(deps: { settings: Settings; logger: Logger }): Gate
     }),
     buildService: ({ name, url }) =>
       new ContractDataSource({
+        name,
         url,
+        signCall,
         fetcher: createRoutingFetcher({
           subgraph: name,
           pool,
@@ -72,7 +78,6 @@ export function createServer(deps: { settings: Settings; logger: Logger }): Gate
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      accessPlugin(settings.auth.tokens),
       limitsPlugin(settings.limits),
     ],
   });
@@ -83,7 +88,17 @@ export function createServer(deps: { settings: Settings; logger: Logger }): Gate
       app.use(
         '/graphql',
         ...jsonBody(logger),
-        expressMiddleware(apollo, { context: async ({ req }) => ({ headers: req.headers }) }),
+        expressMiddleware(apollo, {
+          context: createGatewayContext(
+            createTokenVerifier({
+              issuer: settings.auth.issuer,
+              audience: settings.auth.audience,
+              jwksUrl: settings.auth.jwksUrl,
+              roleScopes: settings.auth.roles,
+            }),
+            logger,
+          ),
+        }),
       );
       loaded = true;
     },

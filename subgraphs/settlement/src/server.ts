@@ -31,6 +31,7 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
   });
   const billOf = makeBillOf({ store, timeZone });
   const { httpServer } = await createSubgraphApp({
+    signedCalls: { audience: 'settlement', secret: deps.settings.internalAuth.secret },
     typeDefs: schema.typeDefs,
     resolvers,
     logger: deps.logger,

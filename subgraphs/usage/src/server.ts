@@ -63,7 +63,16 @@ export async function createServer(
 
   const users = makeUserDirectory({
     knownUsers: stores.knownUsers,
-    userSubgraph: createSubgraphClient({ registryUrl: settings.registry.url, subgraph: 'user' }),
+    userSubgraph: createSubgraphClient({
+      registryUrl: settings.registry.url,
+      registryToken: settings.registry.token,
+      subgraph: 'user',
+      signedAs: {
+        caller: subgraphName,
+        secret: settings.internalAuth.secrets.user,
+        scopes: ['users:read'],
+      },
+    }),
   });
   const shared = {
     queries: makeUsageQueries(stores),
@@ -77,6 +86,7 @@ export async function createServer(
     logger,
   });
   const { httpServer } = await createSubgraphApp({
+    signedCalls: { audience: 'usage', secret: settings.internalAuth.secret },
     typeDefs: schema.typeDefs,
     resolvers,
     logger,

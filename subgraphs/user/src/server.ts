@@ -43,6 +43,7 @@ export async function createServer(
     now: () => new Date(),
   });
   const { httpServer } = await createSubgraphApp({
+    signedCalls: { audience: 'user', secret: deps.settings.internalAuth.secret },
     typeDefs: schema.typeDefs,
     resolvers,
     logger: deps.logger,

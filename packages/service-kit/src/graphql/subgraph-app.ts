@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { healthRouter, type HealthCheck } from '../http/health';
 import { jsonBody } from '../http/json-body';
 import { requestIdentity } from '../http/request-identity';
+import { requireSignedCall } from '../http/signed-call';
 import { buildAuthorizedSubgraphSchema, type AuthorizationContext } from './authorization';
 import { createFormatError } from './format-error';
 
@@ -23,6 +24,8 @@ export interface SubgraphAppOptions<C extends BaseContext> {
   /** More figures for `/health/live` (e.g. the outbox's pending and parked counts). */
   healthStats?: () => Promise<object>;
   plugins?: ApolloServerPlugin<C>[];
+  /** Who may call: only requests signed for `audience` with `secret` reach /graphql. */
+  signedCalls: { audience: string; secret: string };
 }
 
 export interface SubgraphApp {
@@ -63,6 +66,7 @@ export async function createSubgraphApp<C extends BaseContext>(
   app.use(
     '/graphql',
     countRequest,
+    requireSignedCall({ ...opts.signedCalls, logger: opts.logger }),
     ...jsonBody(opts.logger),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({ ...(await opts.context()), identity: requestIdentity(req) }),

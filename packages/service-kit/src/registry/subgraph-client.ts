@@ -1,3 +1,4 @@
+import { signInternalToken } from '@tally/auth';
 import { DomainError } from '@tally/errors';
 
 interface Listing {
@@ -11,14 +12,22 @@ interface Listing {
  */
 export function createSubgraphClient(opts: {
   registryUrl: string;
+  /** This service's registry token (listing needs read access). */
+  registryToken: string;
   subgraph: string;
+  /** Calls are signed as `caller` with the called subgraph's secret, granting `scopes`. */
+  signedAs: { caller: string; secret: string; scopes: readonly string[] };
   timeoutMs?: number;
 }) {
+  const identity = { authenticated: true, scopes: new Set(opts.signedAs.scopes) };
   const registry = opts.registryUrl.replace(/\/$/, '');
   let next = 0;
 
   async function instanceUrls(): Promise<string[]> {
-    const res = await fetch(`${registry}/v1/subgraphs`, { signal: AbortSignal.timeout(3000) });
+    const res = await fetch(`${registry}/v1/subgraphs`, {
+      headers: { authorization: `Bearer ${opts.registryToken}` },
+      signal: AbortSignal.timeout(3000),
+    });
     if (!res.ok) throw new Error(`registry answered ${res.status}`);
     const listing = (await res.json()) as Listing[];
     return listing.find((s) => s.name === opts.subgraph)?.instances.map((i) => i.url) ?? [];
@@ -32,9 +41,15 @@ export function createSubgraphClient(opts: {
     });
     if (urls.length === 0) throw unavailable('no live instance');
     const url = urls[next++ % urls.length]!;
+    const signature = await signInternalToken({
+      secret: opts.signedAs.secret,
+      caller: opts.signedAs.caller,
+      audience: opts.subgraph,
+      identity,
+    });
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${signature}` },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(opts.timeoutMs ?? 5000),
     }).catch((err: Error) => {
