@@ -1,3 +1,4 @@
+import { signInternalToken } from '@tally/auth';
 import { BASIC_30, billingApi, nextPhone } from './support/billing-api';
 import { createTestStack, gql, type RunningService } from './support/test-stack';
 
@@ -259,5 +260,46 @@ describe('who may do what, through the gateway (security.md)', () => {
     expect(res.data?.plans).toContainEqual({ id: 'BASIC-30' });
     expect(res.data?.user).toBeNull();
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  describe('the subgraphs answer only calls the gateway signed for them', () => {
+    const SUBGRAPHS = ['user', 'usage', 'settlement'] as const;
+    const post = (url: string, query: string, authorization?: string) =>
+      fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization && { authorization }) },
+        body: JSON.stringify({ query }),
+      });
+    const ENTITIES = `{ _entities(representations: [{ __typename: "User", id: "x" }]) { __typename } }`;
+
+    it.each(SUBGRAPHS)('%s: unsigned signUp, _service and _entities get 401', async (name) => {
+      const url = stack.instances(name)[0]!.url;
+      for (const query of ['{ _service { sdl } }', ENTITIES, 'mutation { __typename }']) {
+        const res = await post(url, query);
+        expect(res.status).toBe(401);
+        expect(await res.json()).toMatchObject({
+          errors: [{ extensions: { code: 'UNAUTHENTICATED' } }],
+        });
+      }
+      expect((await post(url, '{ _service { sdl } }', `Bearer ${tokens.admin}`)).status).toBe(401);
+    });
+
+    it('a call signed for one subgraph is refused by another (wrong audience)', async () => {
+      // The development secret of the user subgraph (subgraphs/user/config/default.yml).
+      const signedForUser = await signInternalToken({
+        secret: 'tally-dev-internal-user-secret-0000000000',
+        caller: 'gateway',
+        audience: 'user',
+        identity: { authenticated: true, scopes: new Set(['users:read']) },
+      });
+      const user = stack.instances('user')[0]!.url;
+      const usage = stack.instances('usage')[0]!.url;
+      expect((await post(user, '{ _service { sdl } }', `Bearer ${signedForUser}`)).status).toBe(
+        200,
+      );
+      expect((await post(usage, '{ _service { sdl } }', `Bearer ${signedForUser}`)).status).toBe(
+        401,
+      );
+    });
   });
 });
