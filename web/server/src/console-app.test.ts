@@ -23,6 +23,7 @@ function fakeGateway(): Server {
           method: req.method,
           url: req.url,
           type: req.headers['content-type'],
+          authorization: req.headers.authorization,
           body,
         }),
       );
@@ -42,7 +43,13 @@ describe('the console server', () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Tally console</title>');
     writeFileSync(join(dir, 'assets', 'app-1a2b.js'), 'console.log(1)');
     gatewayUrl = await serve(gateway);
-    console_ = createServer(createConsoleApp({ staticDir: dir, gatewayUrl }));
+    console_ = createServer(
+      createConsoleApp({
+        staticDir: dir,
+        gatewayUrl,
+        auth: { mode: 'development', issuerUrl: 'http://127.0.0.1:9' },
+      }),
+    );
     url = await serve(console_);
   });
   afterAll(async () => {
@@ -64,10 +71,10 @@ describe('the console server', () => {
     );
   });
 
-  it('forwards /graphql and the playground to the gateway as they came', async () => {
+  it('forwards /graphql and the playground to the gateway as they came, token included', async () => {
     const res = await fetch(`${url}/graphql?x=1`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: 'Bearer abc.def.ghi' },
       body: '{"query":"{ __typename }"}',
     });
     expect(res.status).toBe(201);
@@ -75,6 +82,7 @@ describe('the console server', () => {
       method: 'POST',
       url: '/graphql?x=1',
       type: 'application/json',
+      authorization: 'Bearer abc.def.ghi',
       body: '{"query":"{ __typename }"}',
     });
     const asset = await fetch(`${url}/playground/assets/graphiql.min.css`);

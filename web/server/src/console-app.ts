@@ -1,14 +1,20 @@
 import { extname, join } from 'node:path';
 import { healthRouter } from '@tally/service-kit';
 import express, { type Express } from 'express';
+import { authRouter } from './auth/auth-router';
+import type { ConsoleAuth } from './config';
 import { gatewayProxy } from './gateway-proxy';
 
 /**
  * The console's origin: the built app, and the gateway's API (and playground) under the same
- * host, so the browser needs no CORS. Pages are addressed by hash; any other page path (no
+ * host, so the browser needs no CORS; and what signing in needs (auth/). Pages are addressed by hash; any other page path (no
  * file extension) that asks for HTML gets the app too.
  */
-export function createConsoleApp(opts: { staticDir: string; gatewayUrl: string }): Express {
+export function createConsoleApp(opts: {
+  staticDir: string;
+  gatewayUrl: string;
+  auth: ConsoleAuth;
+}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -20,6 +26,7 @@ export function createConsoleApp(opts: { staticDir: string; gatewayUrl: string }
     }),
   );
   app.use(['/graphql', '/playground'], gatewayProxy(opts.gatewayUrl));
+  app.use(authRouter(opts.auth));
   // Vite puts a content hash in every asset's name: they never change under that name.
   app.use(
     '/assets',

@@ -12,6 +12,14 @@ runService('web', async () => {
     throw new Error(`no built console in ${settings.staticDir}; run npm run build`);
   const app = createConsoleApp(settings);
   const listening = await listen(createServer(app), settings.host, settings.port);
-  logger.info({ url: listening.url, gateway: settings.gatewayUrl }, 'web console listening');
+  logger.info(
+    {
+      url: listening.url,
+      gateway: settings.gatewayUrl,
+      profile: settings.profile,
+      auth: settings.auth,
+    },
+    'web console listening',
+  );
   return { logger, running: { stop: () => listening.close(5000) } };
 });

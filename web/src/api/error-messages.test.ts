@@ -28,6 +28,15 @@ describe('describeError', () => {
     expect(describe_('NETWORK', 'Failed to fetch')).toMatch(/^Cannot reach Tally/);
   });
 
+  it('says when the person must sign in again, and when their role may not do something', () => {
+    expect(describe_('UNAUTHENTICATED', 'invalid token')).toBe(
+      'You are not signed in, or your sign-in has ended. Sign in again.',
+    );
+    expect(describe_('FORBIDDEN', 'a subscriber token may not run a users')).toBe(
+      'Not allowed: the role you signed in with cannot see or change this.',
+    );
+  });
+
   it('names the field too large to show', () => {
     expect(
       describe_('OVERFLOW', 'Bill.total is 3,000,000,000, beyond what a GraphQL Int holds'),

@@ -18,9 +18,10 @@ export function describeError(error: unknown): string {
     case 'UNAVAILABLE':
       return 'A service is down right now. Try again in a moment.';
     case 'UNAUTHENTICATED':
-      return 'You are not signed in. Sign in and try again.';
+      return 'You are not signed in, or your sign-in has ended. Sign in again.';
     case 'FORBIDDEN':
-      return 'You are not allowed to do that.';
+      // Not the API's message: it may name scopes and roles in the API's own terms.
+      return 'Not allowed: the role you signed in with cannot see or change this.';
     case 'OVERFLOW':
       return `A figure is too large to show: ${sentence(error.message)}`;
     case 'NETWORK':

@@ -1,4 +1,6 @@
 import { useQuery } from '../api/use-query';
+import { useSession } from '../auth/use-session';
+import { Allowed } from '../components/allowed';
 import { ErrorMessage } from '../components/error-message';
 import { PlansDocument } from '../generated/operations';
 import { CreatePlanForm } from './create-plan-form';
@@ -6,6 +8,7 @@ import { PlansTable } from './plans-table';
 
 export function PlansPage() {
   const plans = useQuery(PlansDocument, {});
+  const canCreate = useSession().scopes.has('plans:write');
   return (
     <>
       <h1>Plans</h1>
@@ -13,9 +16,11 @@ export function PlansPage() {
         <h2>All plans</h2>
         <ErrorMessage error={plans.error} />
         {plans.loading && !plans.data && <p className="muted">Loading plans…</p>}
-        {plans.data && <PlansTable plans={plans.data.plans} />}
+        {plans.data && <PlansTable plans={plans.data.plans} canCreate={canCreate} />}
       </section>
-      <CreatePlanForm onCreated={plans.refetch} />
+      <Allowed scope="plans:write" action="Creating a plan">
+        <CreatePlanForm onCreated={plans.refetch} />
+      </Allowed>
     </>
   );
 }

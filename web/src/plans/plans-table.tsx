@@ -2,8 +2,19 @@ import { formatWon } from '../format/money';
 import { formatAllowance } from '../format/usage';
 import type { PlanDetailsFragment } from '../generated/operations';
 
-export function PlansTable({ plans }: { plans: PlanDetailsFragment[] }) {
-  if (plans.length === 0) return <p className="muted">No plans yet: create the first one below.</p>;
+export function PlansTable({
+  plans,
+  canCreate,
+}: {
+  plans: PlanDetailsFragment[];
+  canCreate: boolean;
+}) {
+  if (plans.length === 0)
+    return (
+      <p className="muted">
+        {canCreate ? 'No plans yet: create the first one below.' : 'No plans yet.'}
+      </p>
+    );
   return (
     <table>
       <thead>

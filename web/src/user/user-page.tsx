@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '../api/use-query';
+import { useSession } from '../auth/use-session';
+import { Allowed } from '../components/allowed';
 import { ErrorMessage } from '../components/error-message';
 import { Field } from '../components/field';
 import { browserTimeZone, periodOf } from '../format/dates';
@@ -19,12 +21,15 @@ export function UserPage({ userId }: { userId: string }) {
   const [changes, setChanges] = useState(0);
   const changed = () => setChanges((n) => n + 1);
   const user = account.data?.user;
+  const listsUsers = useSession().scopes.has('users:read');
 
   return (
     <>
-      <p>
-        <a href={hrefOf({ page: 'users' })}>← All users</a>
-      </p>
+      {listsUsers && (
+        <p>
+          <a href={hrefOf({ page: 'users' })}>← All users</a>
+        </p>
+      )}
       <ErrorMessage error={account.error} />
       {account.loading && !account.data && <p className="muted">Loading the user…</p>}
       {account.data && !user && <p className="error">There is no user with the id {userId}.</p>}
@@ -32,14 +37,18 @@ export function UserPage({ userId }: { userId: string }) {
         <>
           <UserProfile user={user} />
           <div className="columns">
-            <SubscribeForm
-              userId={userId}
-              onSubscribed={() => {
-                account.refetch();
-                changed();
-              }}
-            />
-            <RecordUsageForm userId={userId} onRecorded={changed} />
+            <Allowed scope="users:write" action="Subscribing to a plan">
+              <SubscribeForm
+                userId={userId}
+                onSubscribed={() => {
+                  account.refetch();
+                  changed();
+                }}
+              />
+            </Allowed>
+            <Allowed scope="usage:write" action="Recording usage">
+              <RecordUsageForm userId={userId} onRecorded={changed} />
+            </Allowed>
           </div>
           <PlanHistory subscriptions={user.subscriptions} />
           <div className="month-bar">

@@ -1,3 +1,4 @@
+import { Allowed } from '../components/allowed';
 import { FindByPhoneForm } from './find-by-phone-form';
 import { SignUpForm } from './sign-up-form';
 import { UsersList } from './users-list';
@@ -7,10 +8,16 @@ export function UsersPage() {
     <>
       <h1>Users</h1>
       <div className="columns">
-        <FindByPhoneForm />
-        <SignUpForm />
+        <Allowed scope="users:read" action="Finding a user">
+          <FindByPhoneForm />
+        </Allowed>
+        <Allowed scope="users:write" action="Signing up a user">
+          <SignUpForm />
+        </Allowed>
       </div>
-      <UsersList />
+      <Allowed scope="users:read" action="Listing the users">
+        <UsersList />
+      </Allowed>
     </>
   );
 }

@@ -1,0 +1,25 @@
+import { AuthError } from './auth-error';
+
+const ISSUER_TIMEOUT_MS = 5000;
+
+/** fetch, where a network failure or a timeout becomes ISSUER_UNAVAILABLE naming `who`. */
+export async function callIssuer(who: string, url: string, init: RequestInit = {}) {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(ISSUER_TIMEOUT_MS) });
+  } catch (err) {
+    const why =
+      err instanceof Error && err.name === 'TimeoutError'
+        ? 'did not answer in time'
+        : 'is not reachable';
+    throw new AuthError(503, 'ISSUER_UNAVAILABLE', `${who} ${why}; signing in needs it.`);
+  }
+}
+
+/** The body as JSON, or undefined when it is not JSON. */
+export async function jsonOf(res: Response): Promise<unknown> {
+  try {
+    return await res.json();
+  } catch {
+    return undefined;
+  }
+}
