@@ -7,6 +7,7 @@ import { STACK_PORTS } from '@tally/infra';
 import { SERVICES } from '@tally/stack';
 import { billingApi } from '../e2e/support/billing-api';
 import { closeFetchConnections } from './scale/graphql';
+import { benchEndpoints } from './scale/endpoints';
 import { seedUsers } from './scale/ingest';
 import { gitState, machine } from './scale/machine';
 import { HELP, readOptions, REPO_ROOT, RESULTS_DIR } from './scale/options';
@@ -127,8 +128,13 @@ async function main(): Promise<number> {
     const month = benchMonth(new Date(), opts.timeZone);
     run.period = month.period;
     const setupStarted = performance.now();
+    const apis = await benchEndpoints({
+      root: opts.root,
+      gatewayUrl: GATEWAY_URL,
+      settlementUrl: SETTLEMENT_URL,
+    });
     const userIds = await seedUsers(
-      billingApi(GATEWAY_URL.replace(/\/graphql$/, '')),
+      billingApi(GATEWAY_URL.replace(/\/graphql$/, ''), apis.adminToken),
       opts.users,
       month,
     );
@@ -139,8 +145,7 @@ async function main(): Promise<number> {
     settlement = settlementProgress(`127.0.0.1:${STACK_PORTS.kafka}`, DEFAULT_TOPICS.usage);
     const ctx = {
       opts,
-      gatewayUrl: GATEWAY_URL,
-      settlementUrl: SETTLEMENT_URL,
+      ...apis,
       runTag: randomBytes(4).toString('hex'),
       userIds,
       month,

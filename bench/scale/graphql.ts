@@ -4,16 +4,22 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type Operation<TResult, TVariables> =
   (DocumentTypeDecoration<TResult, TVariables> & { toString(): string }) | string;
 
-/** POSTs one operation to `url` (…/graphql); a transport failure, non-200 or any error throws. */
+/** A GraphQL endpoint (…/graphql) and the Authorization header each call carries. */
+export interface Endpoint {
+  url: string;
+  authorization: () => Promise<string>;
+}
+
+/** POSTs one operation to `endpoint`; a transport failure, non-200 or any error throws. */
 export async function graphql<TResult, TVariables>(
-  url: string,
+  endpoint: Endpoint,
   operation: Operation<TResult, TVariables>,
   variables: TVariables,
   timeoutMs = 60_000,
 ): Promise<TResult> {
-  const res = await fetch(url, {
+  const res = await fetch(endpoint.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: await endpoint.authorization() },
     body: JSON.stringify({ query: operation.toString(), variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });

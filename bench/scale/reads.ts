@@ -1,5 +1,5 @@
 import { UserBillDocument } from '../../web/src/generated/operations';
-import { graphql } from './graphql';
+import { graphql, type Endpoint } from './graphql';
 import { latency, round1, type Latency } from './stats';
 import type { ExpectedTotals, UsageTotals } from './workload';
 
@@ -40,8 +40,8 @@ function same(what: string, got: Totals, want: Totals): void {
 
 /** The four measured reads of one user's month; each checks its answer against the ingest. */
 export function benchReads(opts: {
-  gatewayUrl: string;
-  settlementUrl: string;
+  gatewayApi: Endpoint;
+  settlementApi: Endpoint;
   period: string;
   userIds: string[];
   expected: ExpectedTotals;
@@ -49,13 +49,13 @@ export function benchReads(opts: {
   const vars = (u: number): ReadVars => ({ userId: opts.userIds[u]!, period: opts.period });
   return {
     async billViaGateway(u: number): Promise<void> {
-      const data = await graphql(opts.gatewayUrl, UserBillDocument, vars(u));
+      const data = await graphql(opts.gatewayApi, UserBillDocument, vars(u));
       if (!data.user) throw new WrongAnswer(`user ${vars(u).userId} not found`);
       same(`bill of user ${u} (gateway)`, data.user.bill.usage, opts.expected.of(u));
     },
     async billViaSettlement(u: number): Promise<void> {
       const data = await graphql<{ bill: { usage: Totals } }, ReadVars>(
-        opts.settlementUrl,
+        opts.settlementApi,
         SETTLEMENT_BILL,
         vars(u),
       );
@@ -63,7 +63,7 @@ export function benchReads(opts: {
     },
     async usagePage(u: number): Promise<void> {
       const data = await graphql<{ user: { usages: { edges: unknown[] } } | null }, ReadVars>(
-        opts.gatewayUrl,
+        opts.gatewayApi,
         USAGE_PAGE,
         vars(u),
       );
@@ -74,7 +74,7 @@ export function benchReads(opts: {
     },
     async usageSummary(u: number): Promise<void> {
       const data = await graphql<{ user: { usageSummary: UsageTotals } | null }, ReadVars>(
-        opts.gatewayUrl,
+        opts.gatewayApi,
         USAGE_SUMMARY,
         vars(u),
       );

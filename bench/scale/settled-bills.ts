@@ -1,4 +1,4 @@
-import { graphql } from './graphql';
+import { graphql, type Endpoint } from './graphql';
 import type { ExpectedTotals } from './workload';
 
 const BATCH = 100;
@@ -26,7 +26,7 @@ export interface BillsCheck {
 
 /** Reads every user's bill from settlement, in batches, and compares it with the ingest. */
 export async function checkBills(opts: {
-  settlementUrl: string;
+  settlementApi: Endpoint;
   period: string;
   userIds: string[];
   expected: ExpectedTotals;
@@ -36,7 +36,7 @@ export async function checkBills(opts: {
   for (let from = 0; from < opts.userIds.length; from += BATCH) {
     const ids = opts.userIds.slice(from, from + BATCH);
     const data = await graphql<Record<string, { usage: Totals }>, Record<string, never>>(
-      opts.settlementUrl,
+      opts.settlementApi,
       billsQuery(ids, opts.period),
       {},
     );

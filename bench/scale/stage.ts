@@ -1,6 +1,7 @@
 import { billingApi } from '../../e2e/support/billing-api';
 import { cpus } from 'node:os';
 import { measureCpu } from './cpu-use';
+import type { Endpoint } from './graphql';
 import { ingest } from './ingest';
 import { waitBillsSettled } from './settled-bills';
 import { benchReads, load, sequential } from './reads';
@@ -13,8 +14,9 @@ import type { BenchMonth, ExpectedTotals } from './workload';
 
 export interface StageContext {
   opts: BenchOptions;
-  gatewayUrl: string;
-  settlementUrl: string;
+  gatewayApi: Endpoint;
+  settlementApi: Endpoint;
+  adminToken: string;
   runTag: string;
   userIds: string[];
   month: BenchMonth;
@@ -39,16 +41,19 @@ export async function runStage(ctx: StageContext, from: number, to: number): Pro
   const stageCpu = measureCpu(ctx.stack.cpuSeconds, cores);
   const users = ctx.userIds.length;
   const started = performance.now();
-  const ingestSeconds = await ingest(billingApi(ctx.gatewayUrl), {
-    from,
-    to,
-    batch: opts.batch,
-    inFlight: opts.inFlight,
-    runTag: ctx.runTag,
-    userIds: ctx.userIds,
-    month: ctx.month,
-    expected: ctx.expected,
-  });
+  const ingestSeconds = await ingest(
+    billingApi(ctx.gatewayApi.url.replace(/\/graphql$/, ''), ctx.adminToken),
+    {
+      from,
+      to,
+      batch: opts.batch,
+      inFlight: opts.inFlight,
+      runTag: ctx.runTag,
+      userIds: ctx.userIds,
+      month: ctx.month,
+      expected: ctx.expected,
+    },
+  );
   let said = 0;
   await ctx.settlement.waitApplied(
     ctx.publishedBefore + to,

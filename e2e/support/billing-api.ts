@@ -59,12 +59,14 @@ function ok<T>(res: { data?: T; errors?: unknown[] }): T {
   return res.data!;
 }
 
-/** The main flows of the API, through the gateway. */
-export function billingApi(gatewayUrl: string) {
+/** The main flows of the API, through the gateway, as `token` (default: the stack's admin). */
+export function billingApi(gatewayUrl: string, token?: string) {
+  const call = <T>(url: string, query: string, variables: Record<string, unknown>) =>
+    gql<T>(url, query, variables, token);
   return {
     async signUp(name: string, phone: string): Promise<string> {
       const data = ok(
-        await gql<{ signUp: { id: string } }>(
+        await call<{ signUp: { id: string } }>(
           gatewayUrl,
           'mutation($i: SignUpInput!) { signUp(input: $i) { id } }',
           { i: { name, phone } },
@@ -74,14 +76,14 @@ export function billingApi(gatewayUrl: string) {
     },
     async createPlan(plan: PlanInput): Promise<void> {
       ok(
-        await gql(gatewayUrl, 'mutation($i: CreatePlanInput!) { createPlan(input: $i) { id } }', {
+        await call(gatewayUrl, 'mutation($i: CreatePlanInput!) { createPlan(input: $i) { id } }', {
           i: plan,
         }),
       );
     },
     async subscribe(userId: string, planId: string, effectiveAt: string): Promise<void> {
       ok(
-        await gql(
+        await call(
           gatewayUrl,
           'mutation($i: SubscribePlanInput!) { subscribePlan(input: $i) { id } }',
           { i: { userId, planId, effectiveAt } },
@@ -90,7 +92,7 @@ export function billingApi(gatewayUrl: string) {
     },
     async recordUsages(items: UsageItem[]) {
       const data = ok(
-        await gql<{
+        await call<{
           recordUsages: {
             accepted: number;
             duplicates: number;
@@ -106,7 +108,7 @@ export function billingApi(gatewayUrl: string) {
     },
     async bill(userId: string, period: string): Promise<Bill> {
       const data = ok(
-        await gql<{ user: { bill: Bill } }>(
+        await call<{ user: { bill: Bill } }>(
           gatewayUrl,
           `query($u: ID!, $p: String!) { user(id: $u) { bill(period: $p) { ${BILL_FIELDS} } } }`,
           { u: userId, p: period },

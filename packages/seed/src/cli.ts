@@ -9,9 +9,9 @@ import {
   SeedUserByPhoneDocument,
   type SeedBillQuery,
 } from './generated/operations';
-import { OptionsError, USAGE, parseOptions, type SeedOptions } from './options';
+import { USAGE, parseOptions, type SeedOptions } from './options';
 import { inPool } from './pool';
-import { progressBar } from '@tally/cli-kit';
+import { apiToken, progressBar } from '@tally/cli-kit';
 
 // The stack's default billing time zone; the demo month is laid out in it.
 const TIME_ZONE = 'Asia/Seoul';
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   console.log(
     `seeding ${opts.gateway}: ${opts.users} users × ${opts.recordsPerUser} records in ${opts.period}`,
   );
-  const call = gatewayClient(opts.gateway);
+  const call = gatewayClient(opts.gateway, await apiToken('admin'));
   await createPlans(call);
   const userIds = await createUsers(call, opts);
   await recordUsage(call, opts, userIds);
@@ -123,8 +123,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(
-    `seed: ${err instanceof OptionsError || err instanceof GatewayError ? err.message : String(err)}`,
-  );
+  console.error(`seed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

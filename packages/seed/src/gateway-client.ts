@@ -14,8 +14,8 @@ export class GatewayError extends Error {
   }
 }
 
-/** One typed GraphQL call; the first error (with its code) becomes a GatewayError. */
-export function gatewayClient(url: string) {
+/** One typed GraphQL call, signed in with `token`; the first error (with its code) becomes a GatewayError. */
+export function gatewayClient(url: string, token: string) {
   return async function call<TResult, TVariables>(
     document: TypedDocumentString<TResult, TVariables>,
     variables: TVariables,
@@ -24,7 +24,7 @@ export function gatewayClient(url: string) {
     try {
       res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: document.toString(), variables }),
         // A gateway that accepts the connection and never answers must not hang the seed.
         signal: AbortSignal.timeout(60_000),

@@ -21,7 +21,10 @@ earlier run keep their plans.
   --period YYYY-MM       the month of usage (default: last month)
   --batch N              records per recordUsages call, 1..1000 (default 1000)
   --concurrency N        calls in flight (default 4)
-  --show N               bills to print at the end (default 3)`;
+  --show N               bills to print at the end (default 3)
+
+Signs in as admin: TALLY_TOKEN when set, else a token from the stack's local issuer
+(ISSUER_URL, default http://127.0.0.1:4300; development only).`;
 
 export class OptionsError extends Error {}
 

@@ -10,23 +10,26 @@ import {
 import { createPrefixer } from './log-prefixer';
 import { SERVICES, entryPath, type ServiceSpec } from './services';
 import { startServiceProcess, type ServiceProcess } from './service-process';
+import { apiToken } from '@tally/cli-kit';
 import { waitReady } from './wait-ready';
 
 const HELP = `Usage: npm start [-- --help]
 
 Starts the whole Tally stack on this machine: Kafka and MongoDB (unless KAFKA_BROKERS /
 MONGO_URL point at existing ones), a Kafka Connect worker (unless CONNECT_URL points at one)
-with the usage backup connector, the config service, the registry, the three subgraphs,
-the gateway and the web console, each as its own process, with one prefixed log stream.
+with the usage backup connector, the local token issuer (development only), the config
+service, the registry, the three subgraphs, the gateway and the web console, each as its own
+process, with one prefixed log stream; once up, it prints an admin token.
 Ctrl-C (or SIGTERM) stops everything in reverse order.
 
 Environment: KAFKA_BROKERS, MONGO_URL, CONNECT_URL (use existing servers), BACKUP_DATABASE
 (default usage_backup), LOG_LEVEL, REGISTRY_TOKEN.
-Data: .data/ (MongoDB's H2 file, Kafka's log dirs), or TALLY_DATA_DIR when set.
+Data: .data/ (MongoDB's H2 file, Kafka's log dirs, the issuer's key), or TALLY_DATA_DIR when set.
 Logs of Kafka/MongoDB/Connect: .logs/.`;
 
 const ROOT = join(__dirname, '..', '..', '..');
 const READY_DEADLINE_MS = 120_000;
+const ISSUER_PORT = SERVICES.find((s) => s.name === 'issuer')!.port;
 const STOP_GRACE_MS = 5_000;
 
 async function main(): Promise<void> {
@@ -99,6 +102,9 @@ async function main(): Promise<void> {
     fail('usage backup: '),
   );
   unwatchBackup = watchConnector(connectUrl, backup.name);
+  const admin = await apiToken('admin', { issuerUrl: `http://127.0.0.1:${ISSUER_PORT}` }).catch(
+    fail(''),
+  );
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`\nTally is up in ${secs} s:
   web console   http://127.0.0.1:3000
@@ -112,6 +118,11 @@ async function main(): Promise<void> {
   MongoDB       ${infra.mongoUrl}
   Kafka Connect ${connectUrl}
   usage backup  ${backup.name} RUNNING (${backup.tasks} task, ${backup.action}): ${backup.topic} → ${backup.target}
+  token issuer  http://127.0.0.1:${ISSUER_PORT} (development only)
+
+An admin token (24 h; another: npm run -s token -- --role <admin|agent|mediation|subscriber>):
+  ${admin}
+Send it as "Authorization: Bearer <token>"; the console signs in on its own page.
 Press Ctrl-C to stop.\n`);
 }
 
