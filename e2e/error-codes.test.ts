@@ -248,40 +248,6 @@ describe('the contract’s error codes, through the gateway', () => {
     expect(usageIds.filter((id) => id === item.id)).toHaveLength(1);
   });
 
-  it('UNAUTHENTICATED and FORBIDDEN: a gateway with API tokens configured', async () => {
-    const guarded = await stack.start('gateway', {
-      GATEWAY_AUTH_TOKENS: 'e2e-operator-token=operator,e2e-reader-token=reader',
-    });
-    const call = (query: string, token?: string) =>
-      fetch(`${guarded.url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token && { authorization: `Bearer ${token}` }),
-        },
-        body: JSON.stringify({ query }),
-      }).then(async (r) => ({
-        status: r.status,
-        body: (await r.json()) as {
-          data?: unknown;
-          errors?: Array<{ extensions?: { code?: string } }>;
-        },
-      }));
-    const mutation =
-      'mutation { signUp(input: { name: "Guarded", phone: "010-7777-0002" }) { id } }';
-
-    const anonymous = await call('{ plans { id } }');
-    expect([anonymous.status, codes(anonymous.body)]).toEqual([401, ['UNAUTHENTICATED']]);
-    expect(codes((await call('{ plans { id } }', 'wrong-token-123')).body)).toEqual([
-      'UNAUTHENTICATED',
-    ]);
-    expect((await call('{ plans { id } }', 'e2e-reader-token')).body.errors).toBeUndefined();
-    const forbidden = await call(mutation, 'e2e-reader-token');
-    expect([forbidden.status, codes(forbidden.body)]).toEqual([403, ['FORBIDDEN']]);
-    expect((await call(mutation, 'e2e-operator-token')).body.errors).toBeUndefined();
-    await guarded.proc.stop(5000);
-  });
-
   it('UNAVAILABLE: a subgraph with no live instance; the other subgraphs’ fields intact', async () => {
     await stack.stop('settlement');
     // bill is non-null, so its parent nulls; the alias keeps the other subgraphs' fields apart.
