@@ -43,6 +43,15 @@ describe('the playground on the gateway', () => {
     for (const op of operations) expect(html).toContain(op);
   });
 
+  it('has a token field, filled from the fragment the console hands over, never the query', async () => {
+    const html = await (await fetch(`${url}/graphql`, { headers: HTML })).text();
+    expect(html).toMatch(/<label for="token">Bearer token<\/label>/);
+    expect(html).toContain('<input id="token" type="password"');
+    expect(html).toContain("window.location.hash.slice(1)).get('token')");
+    expect(html).toContain("headers.set('authorization', 'Bearer ' + token)");
+    expect(html).not.toContain('localStorage.setItem');
+  });
+
   it('loads every script and stylesheet from the gateway itself', async () => {
     const html = await (await fetch(`${url}/graphql`, { headers: HTML })).text();
     const refs = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g)].map(
