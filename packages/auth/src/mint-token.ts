@@ -51,7 +51,7 @@ function checkedRequest(opts: MintOptions): { user?: string; ttlSeconds: number 
     );
   const user = opts.user?.trim() || undefined;
   if (opts.role === SUBSCRIBER_ROLE && !user)
-    throw new TokenRequestError('a subscriber token needs the user id it is for (user)');
+    throw new TokenRequestError('a subscriber token needs the id of the user it is for');
   if (user !== undefined && !USER_ID.test(user))
     throw new TokenRequestError('user must be 1..128 characters of letters, digits and . _ : @ -');
   return { user, ttlSeconds: parseTtl(opts.ttl ?? DEFAULT_TTL) };

@@ -1,5 +1,12 @@
 import { join, resolve } from 'node:path';
-import { keyDirOf, ProductionRefused, refuseProduction } from './config';
+import {
+  configuredIssuerUrl,
+  issuerConfig,
+  keyDirOf,
+  ProductionRefused,
+  refuseProduction,
+  type Settings,
+} from './config';
 
 const repoRoot = join(__dirname, '..', '..', '..');
 
@@ -22,5 +29,26 @@ describe('refuseProduction', () => {
     expect(() => refuseProduction('the issuer', 'production')).toThrow(ProductionRefused);
     for (const nodeEnv of [undefined, 'development', 'test', 'staging'])
       expect(() => refuseProduction('the issuer', nodeEnv)).not.toThrow();
+  });
+});
+
+describe('configuredIssuerUrl', () => {
+  const settings = (port: number, url?: string) =>
+    ({
+      host: '127.0.0.1',
+      port,
+      issuer: { audience: 'tally-api', url },
+    }) as Settings;
+
+  it('is issuer.url when set, else this host and port', () => {
+    expect(configuredIssuerUrl(settings(4300), issuerConfig(settings(4300)))).toBe(
+      'http://127.0.0.1:4300',
+    );
+    const named = settings(4300, 'https://issuer.dev.example');
+    expect(configuredIssuerUrl(named, issuerConfig(named))).toBe('https://issuer.dev.example');
+  });
+
+  it('refuses to guess when the port is picked at start (0)', () => {
+    expect(() => configuredIssuerUrl(settings(0), issuerConfig(settings(0)))).toThrow(/ISSUER_URL/);
   });
 });

@@ -75,5 +75,11 @@ export function issuerConfig(settings: Settings): IssuerConfig {
 
 /** The issuer URL a process that is not listening (the CLI) names: the issuer's own. */
 export function configuredIssuerUrl(settings: Settings, config: IssuerConfig): string {
-  return config.url ?? `http://${settings.host}:${settings.port}`;
+  if (config.url) return config.url;
+  if (settings.port === 0)
+    throw new Error(
+      'the issuer URL is unknown: port 0 means the issuer picks its port when it starts; ' +
+        'set ISSUER_URL (issuer.url) to the URL it listens on',
+    );
+  return `http://${settings.host}:${settings.port}`;
 }

@@ -12,6 +12,8 @@ const bearer = (token: string) => `Bearer ${token}`;
 describe('dev issuer', () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
+  /** The CLI's: the test profile's port is 0, so it is told the running issuer's URL. */
+  let cliEnv: NodeJS.ProcessEnv;
   let issuer: IssuerProcess;
   let discovery: { issuer: string; jwks_uri: string };
   let verifier: TokenVerifier;
@@ -28,6 +30,7 @@ describe('dev issuer', () => {
     const { ISSUER_URL: _u, ISSUER_KEY_DIR: _k, ...rest } = process.env;
     env = { ...rest, NODE_ENV: 'test', TALLY_DATA_DIR: dataDir };
     issuer = await startIssuer(env);
+    cliEnv = { ...env, ISSUER_URL: issuer.url };
     discovery = (await (
       await fetch(`${issuer.url}/.well-known/openid-configuration`)
     ).json()) as typeof discovery;
@@ -95,10 +98,7 @@ describe('dev issuer', () => {
   });
 
   it('npm run token prints only a token, one the issuer vouches for', async () => {
-    const run = await runTokenCli(['--role', 'agent', '--ttl', '1h'], {
-      ...env,
-      ISSUER_URL: issuer.url,
-    });
+    const run = await runTokenCli(['--role', 'agent', '--ttl', '1h'], cliEnv);
     expect(run).toEqual({
       code: 0,
       stdout: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+\n$/),
@@ -117,18 +117,18 @@ describe('dev issuer', () => {
       ['--rol', 'admin'],
       ['--role', 'admin', '--ttl', '2d'],
     ]) {
-      const run = await runTokenCli(args, env);
+      const run = await runTokenCli(args, cliEnv);
       expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: '' });
       expect(run.stderr).toMatch(/^token: /);
     }
-    const help = await runTokenCli(['--help'], env);
+    const help = await runTokenCli(['--help'], cliEnv);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--role <role>/);
   });
 
   it('follows the key file: a key made anew by the CLI is what the running issuer publishes', async () => {
     await rm(join(dataDir, 'auth'), { recursive: true, force: true });
-    const run = await runTokenCli(['--role', 'mediation'], { ...env, ISSUER_URL: issuer.url });
+    const run = await runTokenCli(['--role', 'mediation'], cliEnv);
     expect(run.code).toBe(0);
     const { identity, problem } = await verifier.verify(bearer(run.stdout.trim()));
     expect(problem).toBeUndefined();
@@ -140,7 +140,7 @@ describe('dev issuer', () => {
     try {
       const runs = await Promise.all(
         Array.from({ length: 4 }, () =>
-          runTokenCli(['--role', 'admin'], { ...env, TALLY_DATA_DIR: fresh }),
+          runTokenCli(['--role', 'admin'], { ...cliEnv, TALLY_DATA_DIR: fresh }),
         ),
       );
       const kids = runs.map((r) => {

@@ -14,3 +14,4 @@ export {
   type IssuerConfig,
   type Settings,
 } from './config';
+export { mintLocalToken, type LocalTokenRequest } from './local-token';

@@ -1,4 +1,4 @@
-import { loadOrCreateSigningKey, mintToken, TokenRequestError } from '@tally/auth';
+import { TokenRequestError } from '@tally/auth';
 import { parseTokenCommand, USAGE, UsageError } from './cli-options';
 
 /** stdout carries the token alone, so `$(npm run -s token -- ...)` is the token. */
@@ -7,20 +7,8 @@ async function main(): Promise<void> {
   if (command.kind === 'help') return void process.stdout.write(`${USAGE}\n`);
   // Loaded only now: the settings bring in the whole service kit, a second or two that
   // --help and a mistyped option need not wait for.
-  const { configuredIssuerUrl, issuerConfig, loadIssuerSettings, refuseProduction } =
-    await import('./config.js');
-  refuseProduction('npm run token');
-  const settings = await loadIssuerSettings();
-  const config = issuerConfig(settings);
-  const key = await loadOrCreateSigningKey(config.keyDir);
-  const { token } = await mintToken(key, {
-    issuer: configuredIssuerUrl(settings, config),
-    audience: config.audience,
-    roleScopes: config.roleScopes,
-    role: command.role,
-    user: command.user,
-    ttl: command.ttl,
-  });
+  const { mintLocalToken } = await import('./local-token.js');
+  const { token } = await mintLocalToken(command);
   process.stdout.write(`${token}\n`);
 }
 
