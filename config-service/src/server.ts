@@ -20,7 +20,7 @@ export function createServer({ settings, env, logger }: ConfigServerDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.use(healthRouter({ configRepo: () => access(dir, constants.R_OK) }));
-  app.use(configRoute({ dir, env, logger }));
+  app.use(configRoute({ dir, env, tokens: settings.tokens, logger }));
   app.use(notFound);
   app.use(errorHandler(logger));
   return { app, httpServer: createHttpServer(app) };

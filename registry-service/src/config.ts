@@ -1,14 +1,29 @@
 import { baseSettings, loadSettings, mongoSettings } from '@tally/service-kit';
 import { z } from 'zod';
+import { isSubgraphName } from './domain/names';
 
-/** The kit's documented development token (packages/service-kit/config/default.yml). */
-const DEV_TOKEN = 'tally-dev-registry-token';
+const token = z.string().min(16, 'at least 16 characters');
 
-export const settingsSchema = baseSettings
-  .extend({
-    mongo: mongoSettings,
-    registry: z.object({
-      token: z.string(),
+/** One caller of the registry: its token, whether it may list, which subgraphs it may write. */
+const client = z
+  .object({
+    token,
+    read: z.boolean().default(false),
+    subgraphs: z.array(z.string().refine(isSubgraphName, 'not a subgraph name')).default([]),
+  })
+  .refine((c) => c.read || c.subgraphs.length > 0, 'grants nothing: set read or subgraphs');
+
+export const clientsSchema = z.record(z.string().regex(/^[a-z][a-z0-9-]{0,62}$/), client);
+export type RegistryClients = z.infer<typeof clientsSchema>;
+
+export const settingsSchema = baseSettings.extend({
+  mongo: mongoSettings,
+  registry: z
+    .object({
+      /** Who may call: client name -> { token, read, subgraphs } (config/default.yml). */
+      clients: clientsSchema,
+      /** May do everything. */
+      adminToken: token,
       leaseSeconds: z.coerce.number().positive(),
       sweepSeconds: z.coerce.number().positive(),
       maxSdlBytes: z.coerce.number().int().positive(),
@@ -23,23 +38,22 @@ export const settingsSchema = baseSettings
               .filter(Boolean),
           ),
       ),
+    })
+    .superRefine((r, ctx) => {
+      // A token must say who is calling: one holder each, and none equal to the admin's.
+      const holders = new Map<string, string>();
+      for (const [name, c] of Object.entries(r.clients)) {
+        const other = c.token === r.adminToken ? 'the admin token' : holders.get(c.token);
+        if (other && c.token !== '')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['clients', name, 'token'],
+            message: `the same token as ${other}`,
+          });
+        holders.set(c.token, `client ${name}`);
+      }
     }),
-  })
-  .superRefine((s, ctx) => {
-    const token = s.registry.token;
-    const weak =
-      s.profile === 'production' ? token.length < 16 || token === DEV_TOKEN : token.length < 8;
-    if (weak) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['registry', 'token'],
-        message:
-          s.profile === 'production'
-            ? 'set REGISTRY_TOKEN (at least 16 characters, not the development token) to run in production'
-            : 'must be at least 8 characters',
-      });
-    }
-  });
+});
 
 export type Settings = z.infer<typeof settingsSchema>;
 

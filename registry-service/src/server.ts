@@ -4,6 +4,7 @@ import type { Connection } from 'mongoose';
 import { healthRouter, mongoHealth, type Logger } from '@tally/service-kit';
 import { compose } from './composition/compose';
 import type { Settings } from './config';
+import { registryAccess } from './http/auth';
 import { errorHandler, notFound } from './http/errors';
 import { healthRoute, selfPreservationStatus } from './http/health-route';
 import { instanceRoutes } from './http/instance-routes';
@@ -22,8 +23,9 @@ export interface RegistryServerDeps {
 
 /** Builds the registry over its database, restores the last supergraph, starts the sweep; no port. */
 export async function createServer({ settings, db, logger, now }: RegistryServerDeps) {
-  const { token, leaseSeconds, sweepSeconds, maxSdlBytes, selfPreservationShare, allowedHosts } =
+  const { leaseSeconds, sweepSeconds, maxSdlBytes, selfPreservationShare, allowedHosts } =
     settings.registry;
+  const { clients, adminToken } = settings.registry;
   const stores = makeStores(db);
   await stores.ready();
   const registry = makeRegistry({
@@ -41,9 +43,10 @@ export async function createServer({ settings, db, logger, now }: RegistryServer
   app.set('etag', false);
   app.use(healthRouter({ mongo: mongoHealth(db) }, () => selfPreservationStatus(registry)));
   app.use(healthRoute({ registry }));
-  app.use(instanceRoutes({ registry, token, maxSdlBytes, allowedHosts }));
-  app.use(subgraphRoutes({ registry, token }));
-  app.use(supergraphRoute({ registry }));
+  const access = registryAccess({ clients, adminToken, logger });
+  app.use(instanceRoutes({ registry, access, maxSdlBytes, allowedHosts }));
+  app.use(subgraphRoutes({ registry, access }));
+  app.use(supergraphRoute({ registry, access }));
   app.use(notFound);
   app.use(errorHandler(logger));
 

@@ -3,7 +3,8 @@ import type { Connection } from 'mongoose';
 import { loadConfig } from '../src/config';
 import { createServer, type RegistryServer } from '../src/server';
 
-export const TOKEN = 'tally-dev-registry-token';
+/** The development admin token (config/default.yml). */
+export const ADMIN_TOKEN = 'tally-dev-registry-admin';
 
 export interface Started {
   url: string;
@@ -53,8 +54,8 @@ export function uniqueDatabase(): string {
   return `tally_registry_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
 }
 
-/** A small client for the registry's REST API. */
-export function client(base: string, token: string | null = TOKEN) {
+/** A small client for the registry's REST API; the admin's by default. */
+export function client(base: string, token: string | null = ADMIN_TOKEN) {
   const headers = (extra: Record<string, string> = {}): Record<string, string> =>
     token ? { authorization: `Bearer ${token}`, ...extra } : extra;
   return {
@@ -76,15 +77,23 @@ export function client(base: string, token: string | null = TOKEN) {
       }),
     removeSubgraph: (name: string) =>
       fetch(`${base}/v1/subgraphs/${name}`, { method: 'DELETE', headers: headers() }),
-    subgraphs: async () => (await fetch(`${base}/v1/subgraphs`)).json() as Promise<SubgraphView[]>,
+    list: () => fetch(`${base}/v1/subgraphs`, { headers: headers() }),
+    subgraphs: async () =>
+      (await fetch(`${base}/v1/subgraphs`, { headers: headers() })).json() as Promise<
+        SubgraphView[]
+      >,
     supergraph: (ifNoneMatch?: string) =>
       fetch(`${base}/v1/supergraph`, {
-        headers: ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {},
+        headers: headers(ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {}),
       }),
     health: async () => (await fetch(`${base}/health`)).json() as Promise<HealthView>,
     ready: async () => (await fetch(`${base}/health/ready`)).status,
     supergraphId: async () =>
-      ((await (await fetch(`${base}/v1/supergraph`)).json()) as { id: string }).id,
+      (
+        (await (await fetch(`${base}/v1/supergraph`, { headers: headers() })).json()) as {
+          id: string;
+        }
+      ).id,
   };
 }
 

@@ -1,4 +1,22 @@
+import { DEFAULT_ROLE_SCOPES } from '@tally/auth';
 import { loadConfig } from './config';
+
+/** What a production gateway must be given: its OIDC provider and real secrets. */
+const PRODUCTION = {
+  auth: {
+    issuer: 'https://id.example.com',
+    audience: 'tally-api',
+    jwksUrl: 'https://id.example.com/jwks',
+  },
+  registry: { token: 'registry-read-token-of-the-gateway' },
+  internalAuth: {
+    secrets: {
+      user: 'a-production-user-secret-of-32-chars!',
+      usage: 'a-production-usage-secret-of-32-chars',
+      settlement: 'a-production-settlement-secret-of-32',
+    },
+  },
+};
 
 describe('gateway settings per profile', () => {
   const saved = process.env.NODE_ENV;
@@ -14,8 +32,59 @@ describe('gateway settings per profile', () => {
     expect(settings.limits).toEqual({ maxDepth: 10, maxAliases: 30, maxCost: 5000 });
   });
 
+  it('uses the local issuer, the development read token and every subgraph key in development', async () => {
+    process.env.NODE_ENV = 'development';
+    const settings = await loadConfig();
+    expect(settings.auth).toEqual({
+      issuer: 'http://127.0.0.1:4300',
+      audience: 'tally-api',
+      jwksUrl: 'http://127.0.0.1:4300/.well-known/jwks.json',
+      roles: DEFAULT_ROLE_SCOPES,
+    });
+    expect(settings.registry.token).toBe('tally-dev-registry-gateway');
+    expect(Object.keys(settings.internalAuth.secrets).sort()).toEqual([
+      'settlement',
+      'usage',
+      'user',
+    ]);
+  });
+
+  it('lets a role be given its own scopes, the other roles keeping the defaults', async () => {
+    process.env.NODE_ENV = 'development';
+    const settings = await loadConfig({ auth: { roles: { agent: ['users:read'] } } });
+    expect(settings.auth.roles).toEqual({ ...DEFAULT_ROLE_SCOPES, agent: ['users:read'] });
+    await expect(loadConfig({ auth: { roles: { agent: ['users:raed'] } } })).rejects.toThrow(
+      /auth\.roles\.agent\.0/,
+    );
+  });
+
   it('turns introspection and the playground off in production', async () => {
     process.env.NODE_ENV = 'production';
-    expect(await loadConfig()).toMatchObject({ introspection: false, playground: false });
+    expect(await loadConfig(PRODUCTION)).toMatchObject({
+      introspection: false,
+      playground: false,
+    });
+  });
+
+  it('refuses production without its OpenID Connect settings, naming each', async () => {
+    process.env.NODE_ENV = 'production';
+    const failure = loadConfig({ ...PRODUCTION, auth: {} });
+    await expect(failure).rejects.toThrow(
+      /auth\.issuer: required in production \(env AUTH_ISSUER\)/,
+    );
+    await expect(failure).rejects.toThrow(/auth\.audience: [^;]* \(env AUTH_AUDIENCE\)/);
+    await expect(failure).rejects.toThrow(/auth\.jwksUrl: [^;]* \(env AUTH_JWKS_URL\)/);
+  });
+
+  it('refuses production with no secrets, naming each with its variable', async () => {
+    process.env.NODE_ENV = 'production';
+    const failure = loadConfig({ auth: PRODUCTION.auth });
+    await expect(failure).rejects.toThrow(
+      'registry.token: a required secret is empty (env REGISTRY_TOKEN)',
+    );
+    for (const name of ['user', 'usage', 'settlement'])
+      await expect(failure).rejects.toThrow(
+        `internalAuth.secrets.${name}: a required secret is empty (env INTERNAL_SECRET_${name.toUpperCase()})`,
+      );
   });
 });

@@ -3,18 +3,22 @@ import { redactSecrets, type Logger } from '@tally/service-kit';
 import { isConfigName } from '../domain/names';
 import type { Environment } from '../domain/placeholders';
 import { resolveConfig } from '../repo/resolve-config';
+import { configAuth } from './config-auth';
 import { errorBody } from './errors';
 
 interface Options {
   dir: string;
   env: Environment;
+  /** Service -> its config token. */
+  tokens: Readonly<Record<string, string>>;
   logger: Logger;
 }
 
-export function configRoute({ dir, env, logger }: Options): Router {
+export function configRoute({ dir, env, tokens, logger }: Options): Router {
   const router = Router();
-  router.get('/v1/config/:service/:profile', async (req, res) => {
-    const { service, profile } = req.params;
+  const auth = configAuth({ tokens, logger });
+  router.get('/v1/config/:service/:profile', auth, async (req, res) => {
+    const [service, profile] = [String(req.params.service), String(req.params.profile)];
     if (!isConfigName(service) || !isConfigName(profile)) {
       return void res
         .status(400)

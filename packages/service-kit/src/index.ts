@@ -6,13 +6,20 @@ export {
   kafkaSettings,
   registrySettings,
   subgraphSettings,
+  internalAuthSettings,
+  internalSecret,
+  internalSecrets,
 } from './settings/common-schema';
 export type {
   BaseSettings,
   MongoSettings,
   KafkaSettings,
   RegistrySettings,
+  InternalAuthSettings,
 } from './settings/common-schema';
+export { DEV_SECRET_PREFIX } from './settings/production-rules';
+export { devConfigToken } from './settings/config-token';
+export { bearerToken, tokenMatches, tokenOwner } from './settings/token-owner';
 export { deepMerge, type Tree } from './settings/deep-merge';
 export { redactSecrets, isSecretKey } from './settings/redact';
 export { createLogger, type Logger } from './logger';
@@ -31,13 +38,6 @@ export {
   type SubgraphAppOptions,
 } from './graphql/subgraph-app';
 export { createFormatError } from './graphql/format-error';
-export { connectMongo, mongoHealth } from './data/mongo';
-export { createKafka, createProducer, ensureTopics, kafkaHealth, topicsWorker } from './data/kafka';
-export { readTopicToEnd, type TopicMessage } from './data/read-topic';
-export { readSchema } from './graphql/read-schema';
-export {
-  bootSubgraph,
-  type SubgraphDeps,
 export {
   AUTHORIZATION_DIRECTIVES_SDL,
   AuthorizationSchemaError,
@@ -46,6 +46,13 @@ export {
   identityOf,
   type AuthorizationContext,
 } from './graphql/authorization';
+export { connectMongo, mongoHealth } from './data/mongo';
+export { createKafka, createProducer, ensureTopics, kafkaHealth, topicsWorker } from './data/kafka';
+export { readTopicToEnd, type TopicMessage } from './data/read-topic';
+export { readSchema } from './graphql/read-schema';
+export {
+  bootSubgraph,
+  type SubgraphDeps,
   type SubgraphSettings,
   type BuiltSubgraph,
 } from './lifecycle/boot-subgraph';

@@ -1,4 +1,10 @@
-import { client, startRegistry, TOKEN, uniqueDatabase, type Started } from '../../test/harness';
+import {
+  ADMIN_TOKEN,
+  client,
+  startRegistry,
+  uniqueDatabase,
+  type Started,
+} from '../../test/harness';
 import { sdl } from '../../test/sdl';
 
 describe('registry answers to bad input', () => {
@@ -7,7 +13,7 @@ describe('registry answers to bad input', () => {
   const put = (path: string, body: string) =>
     fetch(`${registry.url}${path}`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
       body,
     });
 

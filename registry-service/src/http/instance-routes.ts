@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { checkRegistration } from '../domain/registration';
 import type { Registry } from '../use-cases/registry';
-import { requireToken } from './auth';
+import type { RegistryAccess } from './auth';
 import { HttpError } from './errors';
 import { instanceParams } from './params';
 
@@ -9,16 +9,16 @@ const STATUS_OF = { BAD_REQUEST: 400, INVALID_URL: 400, URL_NOT_ALLOWED: 422, SD
 
 interface Options {
   registry: Registry;
-  token: string;
+  access: RegistryAccess;
   maxSdlBytes: number;
   allowedHosts: ReadonlySet<string>;
 }
 
 const INSTANCE = '/v1/subgraphs/:name/instances/:instanceId';
 
-export function instanceRoutes({ registry, token, maxSdlBytes, allowedHosts }: Options): Router {
+export function instanceRoutes({ registry, access, maxSdlBytes, allowedHosts }: Options): Router {
   const router = Router();
-  const auth = requireToken(token);
+  const auth = access.write;
   // JSON escapes can double an SDL's size; the SDL itself is checked against the limit.
   const json = express.json({ limit: maxSdlBytes * 2 + 4096 });
 

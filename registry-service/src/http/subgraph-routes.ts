@@ -1,22 +1,22 @@
 import { Router } from 'express';
 import type { Registry } from '../use-cases/registry';
-import { requireToken } from './auth';
+import type { RegistryAccess } from './auth';
 import { HttpError } from './errors';
 import { subgraphParam } from './params';
 
 interface Options {
   registry: Registry;
-  token: string;
+  access: RegistryAccess;
 }
 
-export function subgraphRoutes({ registry, token }: Options): Router {
+export function subgraphRoutes({ registry, access }: Options): Router {
   const router = Router();
 
-  router.get('/v1/subgraphs', async (_req, res) => {
+  router.get('/v1/subgraphs', access.read, async (_req, res) => {
     res.json(await registry.listSubgraphs());
   });
 
-  router.delete('/v1/subgraphs/:name', requireToken(token), async (req, res) => {
+  router.delete('/v1/subgraphs/:name', access.write, async (req, res) => {
     const name = subgraphParam(req);
     const result = await registry.removeSubgraph(name);
     if (result.ok) return void res.status(204).end();

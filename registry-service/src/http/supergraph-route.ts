@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Registry } from '../use-cases/registry';
+import type { RegistryAccess } from './auth';
 import { errorBody } from './errors';
 
 /** Whether an If-None-Match header names this (strong) ETag. */
@@ -12,9 +13,15 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
 }
 
 /** The last supergraph that composed, served from memory (the gateway polls it). */
-export function supergraphRoute({ registry }: { registry: Registry }): Router {
+export function supergraphRoute({
+  registry,
+  access,
+}: {
+  registry: Registry;
+  access: RegistryAccess;
+}): Router {
   const router = Router();
-  router.get('/v1/supergraph', (req, res) => {
+  router.get('/v1/supergraph', access.read, (req, res) => {
     const supergraph = registry.supergraph();
     if (!supergraph) {
       return void res

@@ -1,10 +1,20 @@
 import { topicsSchema } from '@tally/events';
-import { billingSettings, loadSettings, subgraphSettings } from '@tally/service-kit';
-import type { z } from 'zod';
+import {
+  billingSettings,
+  internalAuthSettings,
+  internalSecret,
+  loadSettings,
+  subgraphSettings,
+} from '@tally/service-kit';
+import { z } from 'zod';
 
 export const settingsSchema = subgraphSettings.extend({
   topics: topicsSchema,
   billing: billingSettings,
+  // Usage calls the user subgraph (unknown users), so it must hold user's key.
+  internalAuth: internalAuthSettings.extend({
+    secrets: z.object({ user: internalSecret }).catchall(internalSecret),
+  }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

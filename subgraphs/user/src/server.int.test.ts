@@ -29,6 +29,7 @@ describe('the user subgraph server', () => {
       mongo: { url: mongoUrl(), database: opened.db.name },
       kafka: { brokers: kafkaBrokers(), partitions: 1 },
       registry: { url: 'http://127.0.0.1:9/', token: 'test-token', heartbeatSeconds: 5 },
+      internalAuth: { secret: 'test-internal-secret-of-32-characters' },
       topics: { users: topic },
     });
     const registry = createRegistryClient({

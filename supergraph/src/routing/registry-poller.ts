@@ -17,6 +17,8 @@ interface SubgraphListing {
  */
 export function createRegistryPoller(opts: {
   registryUrl: string;
+  /** The gateway's registry read token. */
+  token: string;
   pollSeconds: number;
   /** Deadline of each call to the registry. */
   timeoutMs: number;
@@ -24,11 +26,14 @@ export function createRegistryPoller(opts: {
   logger: Logger;
 }) {
   const base = opts.registryUrl.replace(/\/$/, '');
+  const authorization = `Bearer ${opts.token}`;
   let current: SupergraphAnswer | null = null;
   let lastError: string | null = 'not polled yet';
 
   async function fetchSupergraph(): Promise<SupergraphAnswer | null> {
-    const headers: Record<string, string> = current ? { 'if-none-match': `"${current.id}"` } : {};
+    const headers: Record<string, string> = current
+      ? { authorization, 'if-none-match': `"${current.id}"` }
+      : { authorization };
     const res = await fetch(`${base}/v1/supergraph`, {
       headers,
       signal: AbortSignal.timeout(opts.timeoutMs),
@@ -42,6 +47,7 @@ export function createRegistryPoller(opts: {
 
   async function refreshInstances(): Promise<void> {
     const res = await fetch(`${base}/v1/subgraphs`, {
+      headers: { authorization },
       signal: AbortSignal.timeout(opts.timeoutMs),
     });
     if (!res.ok) throw new Error(`registry answered ${res.status}`);

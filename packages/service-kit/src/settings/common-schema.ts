@@ -32,22 +32,43 @@ export const kafkaSettings = z.object({
 });
 export const registrySettings = z.object({
   url: z.url(),
+  /** This service's own registry token (a subgraph's write token, the gateway's read token). */
   token: z.string().min(8),
   heartbeatSeconds: z.coerce.number().positive(),
   /** Deadline of each call to the registry. */
   timeoutMs: z.coerce.number().int().positive().default(5000),
 });
 
+/** A subgraph's name as the registry knows it (`user`, `usage`, `settlement`). */
+const subgraphName = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'expected a subgraph name');
+
+/** A key for signed calls between services (HS256): long enough to be a key, not a password. */
+export const internalSecret = z.string().min(32, 'at least 32 characters');
+
+/**
+ * The keys of signed internal calls. `secret`: the one the gateway (and any calling subgraph)
+ * signs calls to this subgraph with; `secrets`: those of the subgraphs this one calls.
+ */
+export const internalAuthSettings = z.object({
+  secret: internalSecret,
+  secrets: z.record(subgraphName, internalSecret).default({}),
+});
+
+/** Subgraph name -> the secret calls to it are signed with (what a caller holds). */
+export const internalSecrets = internalAuthSettings.shape.secrets;
+
 export type BaseSettings = z.infer<typeof baseSettings>;
 export type MongoSettings = z.infer<typeof mongoSettings>;
 export type KafkaSettings = z.infer<typeof kafkaSettings>;
 export type RegistrySettings = z.infer<typeof registrySettings>;
+export type InternalAuthSettings = z.infer<typeof internalAuthSettings>;
 
-/** What every subgraph needs: its store, the event bus, the registry. */
+/** What every subgraph needs: its store, the event bus, the registry, its call keys. */
 export const subgraphSettings = baseSettings.extend({
   mongo: mongoSettings,
   kafka: kafkaSettings,
   registry: registrySettings,
+  internalAuth: internalAuthSettings,
 });
 
 export const billingSettings = z.object({

@@ -1,9 +1,19 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { configToken } from './config-token';
 import { deepFreeze, deepMerge } from './deep-merge';
-import { env, environmentOverrides, settingsProfile } from './environment';
+import {
+  env,
+  environmentMapping,
+  environmentOverrides,
+  settingsProfile,
+  variablesFor,
+  type EnvironmentVariable,
+} from './environment';
 import { KIT_CONFIG_DIR, loadFileSettings } from './file-settings';
+import type { SettingProblem } from './production-rules';
 import { fetchRemoteSettings, SettingsError } from './remote-settings';
+import { validateSettings } from './validate-settings';
 
 export interface LoadSettingsOptions<S extends z.ZodType> {
   /** The service's name, as the config service knows it (e.g. `user-subgraph`). */
@@ -20,7 +30,9 @@ export interface LoadSettingsOptions<S extends z.ZodType> {
 /**
  * Layers, later winning: the kit's shared defaults, the service's config/, the config
  * service's answer (when CONFIG_SERVICE_URL is set), environment variables, overrides.
- * Throws SettingsError with every problem listed when the result does not validate.
+ * Throws SettingsError with every problem listed (setting path and its environment
+ * variable) when the result does not validate, or, in production, holds a development
+ * secret or an empty one.
  */
 export async function loadSettings<S extends z.ZodType>(
   opts: LoadSettingsOptions<S>,
@@ -34,6 +46,7 @@ export async function loadSettings<S extends z.ZodType>(
           baseUrl: env.CONFIG_SERVICE_URL,
           service: opts.service,
           profile,
+          token: configToken(opts.service, profile, env),
           deadlineMs: Number(env.CONFIG_SERVICE_DEADLINE_MS ?? 30_000),
           onRetry: (n, why) =>
             process.stderr.write(
@@ -41,17 +54,22 @@ export async function loadSettings<S extends z.ZodType>(
             ),
         })
       : {};
-  const merged = deepMerge(files, remote, environmentOverrides(dirs), opts.overrides ?? {});
-  const parsed = opts.schema.safeParse({ ...merged, profile });
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (i) => `${i.path.join('.') || '(root)'}: ${i.message}`,
-    );
+  const mapping = environmentMapping(dirs);
+  const merged = deepMerge(files, remote, environmentOverrides(mapping), opts.overrides ?? {});
+  const result = validateSettings(opts.schema, merged, profile);
+  if (!result.ok) {
+    const problems = result.problems.map((p) => describe(p, mapping));
     throw new SettingsError(
       `invalid settings for ${opts.service} (${profile}): ${problems.join('; ')}`,
     );
   }
-  return deepFreeze(parsed.data);
+  return deepFreeze(result.value);
+}
+
+function describe(problem: SettingProblem, mapping: EnvironmentVariable[]): string {
+  const variables = problem.path ? variablesFor(problem.path, mapping) : [];
+  const where = variables.length ? ` (env ${variables.join(' or ')})` : '';
+  return `${problem.path || '(root)'}: ${problem.message}${where}`;
 }
 
 export { SettingsError };

@@ -2,10 +2,14 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { fetchRemoteSettings } from './remote-settings';
 
+const TOKEN = 'demo-config-token-0001';
+
 /** A config service answering its nth request with `answer(n)`: [status, body]. */
 async function configService(answer: (n: number) => [number, string]) {
   let requests = 0;
-  const server = createHttpServer((_req, res) => {
+  const authorizations: Array<string | undefined> = [];
+  const server = createHttpServer((req, res) => {
+    authorizations.push(req.headers.authorization);
     const [status, body] = answer(++requests);
     res.writeHead(status, { 'content-type': 'application/json' }).end(body);
   });
@@ -13,6 +17,7 @@ async function configService(answer: (n: number) => [number, string]) {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests: () => requests,
+    authorizations,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
@@ -35,12 +40,40 @@ describe('fetchRemoteSettings', () => {
         baseUrl: service.url,
         service: 'demo',
         profile: 'test',
+        token: TOKEN,
         deadlineMs: 60_000,
         onRetry: (n) => retries.push(n),
       });
       expect(settings).toEqual({ a: 1 });
       expect(service.requests()).toBe(3);
+      expect(new Set(service.authorizations)).toEqual(new Set([`Bearer ${TOKEN}`]));
       expect(retries).toEqual([1, 2]);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it.each([
+    [401, 'UNAUTHENTICATED'],
+    [403, 'FORBIDDEN'],
+  ])('takes %i (%s) as final: a wrong token is not retried', async (status, code) => {
+    const body = JSON.stringify({ error: { code, message: 'no' } });
+    const service = await configService(() => [status, body]);
+    try {
+      const message = await failureOf(
+        fetchRemoteSettings({
+          baseUrl: service.url,
+          service: 'demo',
+          profile: 'test',
+          token: TOKEN,
+          deadlineMs: 60_000,
+        }),
+      );
+      expect(message).toMatch(
+        new RegExp(`config service refused demo's config token \\(HTTP ${status}\\).*CONFIG_TOKEN`),
+      );
+      expect(message).not.toContain(TOKEN);
+      expect(service.requests()).toBe(1);
     } finally {
       await service.close();
     }
@@ -54,6 +87,7 @@ describe('fetchRemoteSettings', () => {
           baseUrl: service.url,
           service: 'demo',
           profile: 'test',
+          token: TOKEN,
           deadlineMs: 1500,
         }),
       );
@@ -75,6 +109,7 @@ describe('fetchRemoteSettings', () => {
           baseUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
           service: 'demo',
           profile: 'test',
+          token: TOKEN,
           deadlineMs: 3000,
           attemptTimeoutMs: 200,
         }),

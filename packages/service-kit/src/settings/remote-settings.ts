@@ -10,6 +10,8 @@ interface RemoteOptions {
   baseUrl: string;
   service: string;
   profile: string;
+  /** This service's config token, sent as `Authorization: Bearer`. */
+  token: string;
   deadlineMs: number;
   /** Deadline of one request (default 5 s), never past the overall deadline. */
   attemptTimeoutMs?: number;
@@ -30,8 +32,14 @@ export async function fetchRemoteSettings(opts: RemoteOptions): Promise<Tree> {
     try {
       const remaining = Math.max(deadline - Date.now(), MIN_ATTEMPT_MS);
       const signal = AbortSignal.timeout(Math.min(opts.attemptTimeoutMs ?? 5000, remaining));
-      const res = await fetch(url, { signal });
+      const headers = { authorization: `Bearer ${opts.token}` };
+      const res = await fetch(url, { headers, signal });
       if (res.ok) return (await res.json()) as Tree;
+      if (res.status === 401 || res.status === 403)
+        throw new SettingsError(
+          `config service refused ${opts.service}'s config token (HTTP ${res.status}) at ${url}: ` +
+            `set CONFIG_TOKEN to the token the config service holds for ${opts.service}`,
+        );
       if (res.status === 404)
         throw new SettingsError(`config service has no service '${opts.service}' (${url})`);
       const body = await res.text();
