@@ -260,4 +260,133 @@ describe('the contract’s error codes, through the gateway', () => {
     expect(codes(res)).toEqual(['UNAVAILABLE']);
     expect(JSON.stringify(res.errors)).not.toMatch(/ECONNREFUSED|stacktrace|\bat /);
   });
+  describe('each limit of security.md, just under and just over', () => {
+    type Answer = Awaited<ReturnType<typeof gql>>;
+    const passes = (res: Answer) =>
+      expect(codes(res)?.filter((c) => c === 'BAD_USER_INPUT') ?? []).toEqual([]);
+    const refused = (res: Answer, says: RegExp) =>
+      expect(res.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(says),
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        }),
+      ]);
+    const usage = (
+      n: string,
+      type: string,
+      amount: number,
+      occurredAt = '2026-11-02T10:00:00+09:00',
+    ) => ({
+      id: `${stack.tag}-lim-${n}`,
+      userId,
+      type,
+      amount,
+      occurredAt,
+    });
+
+    it('request body: 1 MiB answers, one byte more is 413', async () => {
+      const post = (size: number) => {
+        const head = '{"query":"{ __typename }","variables":{"pad":"';
+        const tail = '"}}';
+        const body = head + 'x'.repeat(size - head.length - tail.length) + tail;
+        return fetch(`${gateway.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+      };
+      expect((await post(1024 * 1024)).status).toBe(200);
+      const over = await post(1024 * 1024 + 1);
+      expect(over.status).toBe(413);
+      expect(codes((await over.json()) as Answer)).toEqual(['BAD_USER_INPUT']);
+    });
+
+    it('depth: 10 answers, 11 is refused', async () => {
+      const chain = (inner: string) =>
+        `{ usageRecord(id: "none") { user { usages(period: "2026-11", first: 1) { edges { node { user { usages(period: "2026-11", first: 1) { edges { node { ${inner} } } } } } } } } } }`;
+      passes(await gql(gateway.url, chain('id')));
+      refused(await gql(gateway.url, chain('user { id }')), /depth is over the limit of 10/);
+    });
+
+    it('aliases: 30 answer, 31 are refused', async () => {
+      const aliased = (n: number) =>
+        `{ plan(id: "BASIC-30") { ${Array.from({ length: n }, (_, i) => `a${i}: id`).join(' ')} } }`;
+      passes(await gql(gateway.url, aliased(30)));
+      refused(await gql(gateway.url, aliased(31)), /31 aliases, over the limit of 30/);
+    });
+
+    it('cost: 5,000 answers, 5,102 is refused', async () => {
+      // users 1 + edges 1 + first × (node 1 + subscriptions 1 + 100 × id 1) = 2 + 102 × first
+      const costly = (first: number) =>
+        `{ users(first: ${first}) { edges { node { subscriptions { id } } } } }`;
+      passes(await gql(gateway.url, costly(49)));
+      refused(await gql(gateway.url, costly(50)), /cost 5,102 is over the limit of 5,000/);
+    });
+
+    it('first: 1 and 200 answer, 0 and 201 are refused', async () => {
+      const page = (first: number) => `{ users(first: ${first}) { edges { cursor } } }`;
+      passes(await gql(gateway.url, page(1)));
+      passes(await gql(gateway.url, page(200)));
+      refused(await gql(gateway.url, page(0)), /between 1 and 200/);
+      refused(await gql(gateway.url, page(201)), /between 1 and 200/);
+    });
+
+    it('recordUsages: 1,000 items answer, 0 and 1,001 are refused', async () => {
+      const batch = (n: number) =>
+        gql(
+          gateway.url,
+          'mutation($i: [RecordUsageInput!]!) { recordUsages(input: $i) { accepted } }',
+          {
+            i: Array.from({ length: n }, (_, k) => usage(`b${n}-${k}`, 'SMS', 1)),
+          },
+        );
+      passes(await batch(1000));
+      refused(await batch(0), /1\.\.1000|1 to 1,?000|between 1 and 1,?000/);
+      refused(await batch(1001), /1\.\.1000|1 to 1,?000|between 1 and 1,?000/);
+    });
+
+    it.each([
+      ['DATA', 1_000_000],
+      ['VOICE', 86_400],
+      ['SMS', 1_000],
+    ])('one %s record: %i answers, one more is refused', async (type, max) => {
+      passes(await recordUsage(usage(`${type}-max`, type, max)));
+      expect(codes(await recordUsage(usage(`${type}-over`, type, max + 1)))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
+    });
+
+    it('names: 100 characters answer, 101 are refused; plan ids up to 40 of [A-Z0-9-]', async () => {
+      const signUpNamed = (name: string) =>
+        gql(gateway.url, 'mutation($i: SignUpInput!) { signUp(input: $i) { id } }', {
+          i: { name, phone: nextPhone() },
+        });
+      passes(await signUpNamed('n'.repeat(100)));
+      expect(codes(await signUpNamed('n'.repeat(101)))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await signUpNamed(''))).toEqual(['BAD_USER_INPUT']);
+      const plan = (id: string, name = 'Limits') =>
+        gql(gateway.url, 'mutation($i: CreatePlanInput!) { createPlan(input: $i) { id } }', {
+          i: { ...BASIC_30, id, name },
+        });
+      const id40 = `L${stack.tag.toUpperCase()}`.padEnd(40, '9');
+      passes(await plan(id40, 'p'.repeat(100)));
+      expect(codes(await plan(`${id40}9`))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await plan(`-${id40.slice(1)}`))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await plan(`Q${stack.tag}`.padEnd(20, 'x'), 'p'.repeat(101)))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
+    });
+
+    it('DateTime: a real calendar instant answers; 30 February and T24:00 are refused', async () => {
+      passes(await recordUsage(usage('feb28', 'SMS', 1, '2026-02-28T23:59:59+09:00')));
+      for (const when of [
+        '2026-02-30T10:00:00+09:00',
+        '2026-03-01T24:00:00+09:00',
+        '2026-03-01T10:00:00',
+      ])
+        expect(codes(await recordUsage(usage(`bad-${when}`, 'SMS', 1, when)))).toEqual([
+          'BAD_USER_INPUT',
+        ]);
+    });
+  });
 });
