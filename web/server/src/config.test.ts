@@ -18,7 +18,7 @@ describe('the console settings', () => {
         mode: 'oidc',
         issuer: 'https://id.example.com',
         clientId: 'tally-console',
-        audience: undefined,
+        resource: undefined,
         scope: 'openid',
       });
   });

@@ -10,8 +10,9 @@ export type ConsoleAuth =
       mode: 'oidc';
       issuer: string;
       clientId: string;
-      /** Sent as `resource` (RFC 8707) so the provider issues an access token for the API. */
-      audience?: string;
+      /** The API's resource indicator (RFC 8707), when the provider needs one to issue an
+       * access token for it. */
+      resource?: string;
       scope: string;
     };
 
@@ -57,14 +58,14 @@ function productionAuth(env: NodeJS.ProcessEnv): ConsoleAuth {
     mode: 'oidc',
     issuer,
     clientId: env.AUTH_CLIENT_ID,
-    audience: env.AUTH_AUDIENCE || undefined,
+    resource: env.AUTH_RESOURCE || undefined,
     scope: env.AUTH_SCOPE || 'openid',
   };
 }
 
 /**
  * From the environment only (HOST, PORT, GATEWAY_URL, LOG_LEVEL, NODE_ENV or CONSOLE_PROFILE,
- * ISSUER_URL in development, AUTH_ISSUER, AUTH_CLIENT_ID, AUTH_AUDIENCE, AUTH_SCOPE in
+ * ISSUER_URL in development, AUTH_ISSUER, AUTH_CLIENT_ID, AUTH_RESOURCE, AUTH_SCOPE in
  * production): the console server has nothing to ask the config service.
  */
 export function loadConsoleSettings(env: NodeJS.ProcessEnv = process.env): ConsoleSettings {

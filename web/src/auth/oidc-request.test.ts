@@ -23,7 +23,7 @@ describe('the authorization request', () => {
   it('asks for a code with an S256 challenge and the state, keeping the endpoint query', () => {
     const url = new URL(
       authorizationUrl(
-        { ...config, audience: 'https://api.tally' },
+        { ...config, resource: 'https://api.tally' },
         { state: 'state-123', challenge: 'chal', redirectUri: pending.redirectUri },
       ),
     );

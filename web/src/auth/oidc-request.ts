@@ -4,8 +4,8 @@ export interface OidcConfig {
   issuer: string;
   clientId: string;
   scope: string;
-  /** The API's audience, asked for as `resource` (RFC 8707) when set. */
-  audience?: string;
+  /** The API's resource indicator (RFC 8707), asked for when set. */
+  resource?: string;
   authorizationEndpoint: string;
   endSessionEndpoint?: string;
 }
@@ -33,7 +33,7 @@ export function authorizationUrl(
     state: request.state,
     code_challenge: request.challenge,
     code_challenge_method: 'S256',
-    ...(config.audience ? { resource: config.audience } : {}),
+    ...(config.resource ? { resource: config.resource } : {}),
   };
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
   return url.toString();

@@ -39,7 +39,7 @@ export function authRouter(auth: ConsoleAuth): Router {
           issuer: auth.issuer,
           clientId: auth.clientId,
           scope: auth.scope,
-          audience: auth.audience,
+          resource: auth.resource,
           authorizationEndpoint,
           endSessionEndpoint,
         });
