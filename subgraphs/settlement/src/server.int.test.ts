@@ -1,3 +1,4 @@
+import { DEFAULT_ROLE_SCOPES, signInternalToken } from '@tally/auth';
 import { toKafkaMessage } from '@tally/events';
 import {
   connectMongo,
@@ -27,6 +28,7 @@ describe('the settlement subgraph over real Kafka and Mongo', () => {
   let built: BuiltSubgraph;
   let listening: Listening;
   let bus: Awaited<ReturnType<typeof openKafka>>;
+  let secret: string;
 
   beforeAll(async () => {
     bus = await openKafka('settlement-server');
@@ -37,6 +39,7 @@ describe('the settlement subgraph over real Kafka and Mongo', () => {
       topics: bus.topics,
       log: { level: 'silent' },
     });
+    secret = settings.internalAuth.secret;
     db = await connectMongo(settings.mongo.url, settings.mongo.database, logger);
     const registry = createRegistryClient({
       registryUrl: 'http://127.0.0.1:9', // never started: this test talks to the subgraph directly
@@ -58,10 +61,17 @@ describe('the settlement subgraph over real Kafka and Mongo', () => {
     await db.close();
   });
 
+  /** A call signed as the gateway signs an agent's. */
   const query = async (q: string, variables: object = {}): Promise<Answer> => {
+    const signature = await signInternalToken({
+      secret,
+      caller: 'gateway',
+      audience: 'settlement',
+      identity: { authenticated: true, scopes: new Set(DEFAULT_ROLE_SCOPES.agent) },
+    });
     const res = await fetch(`${listening.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${signature}` },
       body: JSON.stringify({ query: q, variables }),
     });
     return (await res.json()) as Answer;

@@ -1,3 +1,4 @@
+import { DEFAULT_ROLE_SCOPES, signInternalToken } from '@tally/auth';
 import { createRegistryClient, listen, type Listening } from '@tally/service-kit';
 import { kafkaBrokers, mongoUrl } from '@tally/testkit';
 import { nextPhone } from '../test/support/builders';
@@ -51,10 +52,17 @@ describe('the user subgraph server', () => {
 
       listening = await listen(built.httpServer, '127.0.0.1', 0);
       for (const worker of built.workers ?? []) await worker.start();
+      // Signed as the gateway signs an agent's calls.
+      const signature = await signInternalToken({
+        secret: settings.internalAuth.secret,
+        caller: 'gateway',
+        audience: 'user',
+        identity: { authenticated: true, scopes: new Set(DEFAULT_ROLE_SCOPES.agent) },
+      });
       const gql = async (query: string, variables: Record<string, unknown>) => {
         const res = await fetch(`${listening!.url}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${signature}` },
           body: JSON.stringify({ query, variables }),
         });
         return (await res.json()) as { data?: Record<string, { id: string }>; errors?: unknown[] };

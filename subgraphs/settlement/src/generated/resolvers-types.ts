@@ -193,7 +193,6 @@ export type ResolversTypes = ResolversObject<{
   Allowance: ResolverTypeWrapper<Allowance>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Bill: ResolverTypeWrapper<SettledBill>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BillLine: ResolverTypeWrapper<RatedLine>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -201,6 +200,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UsageTotals: ResolverTypeWrapper<UsageTotals>;
   User: ResolverTypeWrapper<EntityRef>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
@@ -209,7 +209,6 @@ export type ResolversParentTypes = ResolversObject<{
   Allowance: Allowance;
   Int: Scalars['Int']['output'];
   Bill: SettledBill;
-  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   BillLine: RatedLine;
   DateTime: Scalars['DateTime']['output'];
@@ -217,8 +216,23 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   UsageTotals: UsageTotals;
   User: EntityRef;
+  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
 }>;
+
+export type AuthorizeDirectiveArgs = {
+  scopes: Array<Array<Scalars['String']['input']>>;
+};
+
+export type AuthorizeDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthorizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type OwnedByDirectiveArgs = {
+  argument?: Maybe<Scalars['String']['input']>;
+  parent?: Maybe<Scalars['String']['input']>;
+  result?: Maybe<Scalars['String']['input']>;
+};
+
+export type OwnedByDirectiveResolver<Result, Parent, ContextType = Context, Args = OwnedByDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AllowanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Allowance'] = ResolversParentTypes['Allowance']> = ResolversObject<{
   dataMb?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -285,3 +299,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  authorize?: AuthorizeDirectiveResolver<any, any, ContextType>;
+  ownedBy?: OwnedByDirectiveResolver<any, any, ContextType>;
+}>;

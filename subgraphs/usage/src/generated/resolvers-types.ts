@@ -239,7 +239,6 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -253,6 +252,7 @@ export type ResolversTypes = ResolversObject<{
   UsageSummary: ResolverTypeWrapper<UsageSummary>;
   UsageType: UsageType;
   User: ResolverTypeWrapper<UserRef>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -260,7 +260,6 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
@@ -273,7 +272,22 @@ export type ResolversParentTypes = ResolversObject<{
   UsageRecordEdge: Omit<UsageRecordEdge, 'node'> & { node: ResolversParentTypes['UsageRecord'] };
   UsageSummary: UsageSummary;
   User: UserRef;
+  String: Scalars['String']['output'];
 }>;
+
+export type AuthorizeDirectiveArgs = {
+  scopes: Array<Array<Scalars['String']['input']>>;
+};
+
+export type AuthorizeDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthorizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type OwnedByDirectiveArgs = {
+  argument?: Maybe<Scalars['String']['input']>;
+  parent?: Maybe<Scalars['String']['input']>;
+  result?: Maybe<Scalars['String']['input']>;
+};
+
+export type OwnedByDirectiveResolver<Result, Parent, ContextType = Context, Args = OwnedByDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -355,3 +369,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  authorize?: AuthorizeDirectiveResolver<any, any, ContextType>;
+  ownedBy?: OwnedByDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,3 +1,4 @@
+import { DEFAULT_ROLE_SCOPES, signInternalToken } from '@tally/auth';
 import { createKafka, createRegistryClient, listen } from '@tally/service-kit';
 import { kafkaBrokers, mongoUrl } from '@tally/testkit';
 import type { Connection } from 'mongoose';
@@ -36,10 +37,17 @@ export async function startUsageServer(db: Connection, topics: { usage: string; 
   for (const worker of built.workers ?? []) await worker.start();
   return {
     built,
+    /** A call signed as the gateway signs an agent's. */
     async gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+      const signature = await signInternalToken({
+        secret: settings.internalAuth.secret,
+        caller: 'gateway',
+        audience: subgraphName,
+        identity: { authenticated: true, scopes: new Set(DEFAULT_ROLE_SCOPES.agent) },
+      });
       const res = await fetch(`${listening.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${signature}` },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as { data?: T; errors?: unknown[] };

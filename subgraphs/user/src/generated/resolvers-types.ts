@@ -278,7 +278,6 @@ export type ResolversTypes = ResolversObject<{
   AllowanceInput: AllowanceInput;
   CreatePlanInput: CreatePlanInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OverageRate: ResolverTypeWrapper<OverageRate>;
@@ -293,6 +292,7 @@ export type ResolversTypes = ResolversObject<{
   User: ResolverTypeWrapper<UserModel>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -302,7 +302,6 @@ export type ResolversParentTypes = ResolversObject<{
   AllowanceInput: AllowanceInput;
   CreatePlanInput: CreatePlanInput;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
   OverageRate: OverageRate;
@@ -317,7 +316,22 @@ export type ResolversParentTypes = ResolversObject<{
   User: UserModel;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
+  String: Scalars['String']['output'];
 }>;
+
+export type AuthorizeDirectiveArgs = {
+  scopes: Array<Array<Scalars['String']['input']>>;
+};
+
+export type AuthorizeDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthorizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type OwnedByDirectiveArgs = {
+  argument?: Maybe<Scalars['String']['input']>;
+  parent?: Maybe<Scalars['String']['input']>;
+  result?: Maybe<Scalars['String']['input']>;
+};
+
+export type OwnedByDirectiveResolver<Result, Parent, ContextType = Context, Args = OwnedByDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AllowanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Allowance'] = ResolversParentTypes['Allowance']> = ResolversObject<{
   dataMb?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -405,3 +419,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UserEdge?: UserEdgeResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  authorize?: AuthorizeDirectiveResolver<any, any, ContextType>;
+  ownedBy?: OwnedByDirectiveResolver<any, any, ContextType>;
+}>;
