@@ -37,7 +37,7 @@ export function readFieldRules(
 ): { fields: FieldRules[]; problems: string[] } {
   const fields: FieldRules[] = [];
   const problems: string[] = [];
-  const rootTypes = [schema.getMutationType(), schema.getSubscriptionType()];
+  const changingRoots = [schema.getMutationType(), schema.getSubscriptionType()];
 
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
@@ -77,7 +77,7 @@ export function readFieldRules(
       }
       if (fieldOwner?.from === 'result') {
         // The owner is known only after resolving, which must then change nothing.
-        if (rootTypes.includes(type)) problems.push(`${at}: @ownedBy(result:) on a mutation`);
+        if (changingRoots.includes(type)) problems.push(`${at}: @ownedBy(result:) on a mutation`);
         if (isListType(getNullableType(field.type))) {
           problems.push(`${at}: @ownedBy(result:) on a list; one owner per field only`);
         }
