@@ -84,6 +84,23 @@ describe('the playground on the gateway', () => {
   });
 });
 
+/** What a production gateway refuses to start without (none of it matters to the playground). */
+const PRODUCTION_SECRETS = {
+  auth: {
+    issuer: 'https://id.example.com',
+    audience: 'tally-api',
+    jwksUrl: 'https://id.example.com/jwks',
+  },
+  registry: { token: 'registry-read-token-of-the-gateway' },
+  internalAuth: {
+    secrets: {
+      user: 'a-production-user-secret-of-32-chars!',
+      usage: 'a-production-usage-secret-of-32-chars',
+      settlement: 'a-production-settlement-secret-of-32',
+    },
+  },
+};
+
 describe('with the playground off', () => {
   it('serves neither the page nor its assets', async () => {
     const { url, gateway } = await listening(false);
@@ -103,7 +120,7 @@ describe('with the playground off', () => {
     process.env.NODE_ENV = 'production';
     delete process.env.GATEWAY_PLAYGROUND;
     try {
-      expect((await loadConfig()).playground).toBe(false);
+      expect((await loadConfig(PRODUCTION_SECRETS)).playground).toBe(false);
     } finally {
       for (const [name, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[name];

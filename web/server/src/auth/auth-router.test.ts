@@ -95,6 +95,7 @@ describe('signing in, in development', () => {
     expect(res.status).toBe(503);
     const { error } = (await res.json()) as { error: { code: string; message: string } };
     expect(error.code).toBe('ISSUER_UNAVAILABLE');
+    expect(error.message).toMatch(/npm start/);
     expect(error.message).toMatch(
       /^The local token issuer at http:\/\/127.0.0.1:\d+ is not reachable/,
     );

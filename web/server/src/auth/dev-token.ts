@@ -5,6 +5,8 @@ import { callIssuer, jsonOf } from './issuer-call';
 const textOr = (value: unknown, otherwise: string) =>
   typeof value === 'string' ? value : otherwise;
 
+const HINT = ' Start the stack with npm start, or set ISSUER_URL to where the issuer runs.';
+
 interface IssuerAnswer {
   token?: unknown;
   expiresAt?: unknown;
@@ -26,11 +28,16 @@ export function devTokenRoute(issuerUrl: string): RequestHandler {
           'BAD_USER_INPUT',
           'Choose a role (and, for a subscriber, a user).',
         );
-      const answer = await callIssuer(who, `${issuerUrl}/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(user ? { role, user } : { role }),
-      });
+      const answer = await callIssuer(
+        who,
+        `${issuerUrl}/token`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(user ? { role, user } : { role }),
+        },
+        HINT,
+      );
       const body = (await jsonOf(answer)) as IssuerAnswer | undefined;
       if (answer.ok && typeof body?.token === 'string')
         return void res.json({ token: body.token, expiresAt: body.expiresAt });

@@ -2,8 +2,11 @@ import { AuthError } from './auth-error';
 
 const ISSUER_TIMEOUT_MS = 5000;
 
-/** fetch, where a network failure or a timeout becomes ISSUER_UNAVAILABLE naming `who`. */
-export async function callIssuer(who: string, url: string, init: RequestInit = {}) {
+/**
+ * fetch, where a network failure or a timeout becomes ISSUER_UNAVAILABLE naming `who`, with
+ * `hint` saying what to do about it.
+ */
+export async function callIssuer(who: string, url: string, init: RequestInit = {}, hint = '') {
   try {
     return await fetch(url, { ...init, signal: AbortSignal.timeout(ISSUER_TIMEOUT_MS) });
   } catch (err) {
@@ -11,7 +14,7 @@ export async function callIssuer(who: string, url: string, init: RequestInit = {
       err instanceof Error && err.name === 'TimeoutError'
         ? 'did not answer in time'
         : 'is not reachable';
-    throw new AuthError(503, 'ISSUER_UNAVAILABLE', `${who} ${why}; signing in needs it.`);
+    throw new AuthError(503, 'ISSUER_UNAVAILABLE', `${who} ${why}; signing in needs it.${hint}`);
   }
 }
 
