@@ -5,7 +5,12 @@ import { createServer } from './server';
 runService('registry-service', async () => {
   const settings = await loadConfig();
   const logger = createLogger('registry-service', settings.log.level);
-  const db = await connectMongo(settings.mongo.url, settings.mongo.database, logger);
+  const db = await connectMongo(
+    settings.mongo.url,
+    settings.mongo.database,
+    logger,
+    settings.mongo,
+  );
   const server = await createServer({ settings, db, logger });
   const listening = await listen(server.httpServer, settings.host, settings.port);
   logger.info(

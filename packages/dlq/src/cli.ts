@@ -11,10 +11,12 @@ const from = (l: DeadLetter) =>
 async function main(): Promise<void> {
   const command = parseCommand(process.argv.slice(2));
   if (command.kind === 'help') return void console.log(USAGE);
-  const { brokers, deadLetterTopic: topic } = dlqSettings();
+  const { brokers, deadLetterTopic: topic, ssl, sasl } = dlqSettings();
   const kafka = createKafka({
     clientId: 'tally-dlq',
     brokers,
+    ssl,
+    sasl,
     logger: createLogger('dlq', 'error'),
   });
   const letters = await readDeadLetters(kafka, topic);

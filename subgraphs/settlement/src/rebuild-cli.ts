@@ -8,10 +8,17 @@ async function main(): Promise<void> {
   if (parseOptions(process.argv.slice(2)).help) return void console.log(USAGE);
   const settings = await loadConfig();
   const logger = createLogger('settlement-rebuild', 'error');
-  const db = await connectMongo(settings.mongo.url, settings.mongo.database, logger);
+  const db = await connectMongo(
+    settings.mongo.url,
+    settings.mongo.database,
+    logger,
+    settings.mongo,
+  );
   const admin = createKafka({
     clientId: 'tally-settlement-rebuild',
     brokers: settings.kafka.brokers,
+    ssl: settings.kafka.ssl,
+    sasl: settings.kafka.sasl,
     logger,
   }).admin();
   await admin.connect();

@@ -1,5 +1,14 @@
-import { Kafka, Partitioners, logLevel, type Admin, type LogEntry, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  Partitioners,
+  logLevel,
+  type Admin,
+  type LogEntry,
+  type Producer,
+  type SASLOptions,
+} from 'kafkajs';
 import type { Logger } from 'pino';
+import type { KafkaSettings } from '../settings/common-schema';
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.ERROR]: 'error',
@@ -8,12 +17,28 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
-/** A kafkajs client that logs through pino, one line per event. */
-export function createKafka(opts: { clientId: string; brokers: string[]; logger: Logger }): Kafka {
+interface KafkaSecurity {
+  ssl?: boolean;
+  sasl?: Partial<KafkaSettings['sasl']>;
+}
+
+function saslOf(sasl: KafkaSecurity['sasl']): SASLOptions | undefined {
+  if (!sasl?.mechanism) return undefined;
+  if (!sasl.username || !sasl.password)
+    throw new Error(`kafka.sasl: ${sasl.mechanism} needs kafka.sasl.username and .password`);
+  return { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password };
+}
+
+/** A kafkajs client (TLS and SASL when configured) that logs through pino, one line per event. */
+export function createKafka(
+  opts: { clientId: string; brokers: string[]; logger: Logger } & KafkaSecurity,
+): Kafka {
   const log = opts.logger.child({ component: 'kafka' });
   return new Kafka({
     clientId: opts.clientId,
     brokers: opts.brokers,
+    ssl: opts.ssl ?? false,
+    sasl: saslOf(opts.sasl),
     logLevel: logLevel.WARN,
     logCreator: () => (entry: LogEntry) => {
       const { message, ...rest } = entry.log;

@@ -9,9 +9,13 @@ export async function connectMongo(
   url: string,
   database: string,
   logger: Logger,
+  credentials: { username?: string; password?: string; authSource?: string } = {},
 ): Promise<Connection> {
+  const { username, password, authSource } = credentials;
   const conn = mongoose.createConnection(url, {
     dbName: database,
+    ...(username && { auth: { username, password } }),
+    ...(authSource && { authSource }),
     serverSelectionTimeoutMS: 10_000,
     autoIndex: true,
     monitorCommands: true,

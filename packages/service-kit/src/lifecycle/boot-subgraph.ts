@@ -47,10 +47,17 @@ export async function bootSubgraph<S extends SubgraphSettings>(opts: {
 }): Promise<{ running: Running; logger: Logger }> {
   const { settings } = opts;
   const logger = createLogger(`${opts.name}-subgraph`, settings.log.level);
-  const db = await connectMongo(settings.mongo.url, settings.mongo.database, logger);
+  const db = await connectMongo(
+    settings.mongo.url,
+    settings.mongo.database,
+    logger,
+    settings.mongo,
+  );
   const kafka = createKafka({
     clientId: `tally-${opts.name}`,
     brokers: settings.kafka.brokers,
+    ssl: settings.kafka.ssl,
+    sasl: settings.kafka.sasl,
     logger,
   });
   const publicUrl = (port: number) =>

@@ -16,10 +16,41 @@ export const baseSettings = z.object({
   log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
 });
 
+/** Empty means unset: an environment variable cannot be removed from a layered file. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+/** security.md: production stores take credentials; kept out of the URL so no log carries them. */
 export const mongoSettings = z.object({
   url: z.string().startsWith('mongodb'),
   database: z.string().min(1),
+  username: optionalText,
+  password: optionalText,
+  /** The database the user is defined in (MongoDB's authSource). */
+  authSource: optionalText,
 });
+
+/** Kafka over SASL/SCRAM (or PLAIN) and TLS, as production brokers require; unset: neither. */
+const kafkaSasl = z
+  .object({
+    mechanism: z
+      .enum(['', 'plain', 'scram-sha-256', 'scram-sha-512'])
+      .optional()
+      .transform((m) => m || undefined),
+    username: optionalText,
+    password: optionalText,
+  })
+  .default({ mechanism: undefined, username: undefined, password: undefined })
+  .superRefine((sasl, ctx) => {
+    if (sasl.mechanism && !(sasl.username && sasl.password))
+      ctx.addIssue({
+        code: 'custom',
+        message: `${sasl.mechanism} needs a username and a password`,
+      });
+  });
+
 /** `groupPrefix` namespaces consumer groups, so stacks sharing one Kafka never share a group. */
 export const kafkaSettings = z.object({
   brokers,
@@ -29,6 +60,10 @@ export const kafkaSettings = z.object({
     .default('tally'),
   /** Partitions of the topics a service creates; a user's events stay in one (key = userId). */
   partitions: z.coerce.number().int().min(1).max(1000).default(3),
+  ssl: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+    .default(false),
+  sasl: kafkaSasl,
 });
 export const registrySettings = z.object({
   url: z.url(),

@@ -12,3 +12,10 @@ export function redactSecrets(value: unknown): unknown {
     Object.entries(value).map(([k, v]) => [k, isSecretKey(k) ? '[redacted]' : redactSecrets(v)]),
   );
 }
+
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)([^:@/\s]+):([^@/\s]+)@/gi;
+
+/** `mongodb://app:s3cret@db:27017` -> `mongodb://app:[redacted]@db:27017`, wherever it appears. */
+export function redactUrlCredentials(text: string): string {
+  return text.replace(URL_CREDENTIALS, '$1$2:[redacted]@');
+}
