@@ -20,7 +20,8 @@ export async function beginOidcSignIn(config: OidcConfig): Promise<void> {
   };
   sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
   const challenge = await codeChallengeS256(pending.verifier);
-  window.location.assign(authorizationUrl(config, { ...pending, challenge }));
+  const { state, redirectUri } = pending;
+  window.location.assign(authorizationUrl(config, { state, challenge, redirectUri }));
 }
 
 /** One use only: a reloaded callback page must not exchange the same code again. */

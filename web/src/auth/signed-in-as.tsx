@@ -9,7 +9,7 @@ import { useSession } from './use-session';
 export function SignedInAs() {
   const session = useSession();
   return (
-    <div className="signed-in" aria-label="Signed in">
+    <div className="signed-in">
       <span>
         Signed in as <strong>{roleLabel(session)}</strong>
         {session.subject && (

@@ -79,6 +79,16 @@ describe('signing in, in development', () => {
     });
   });
 
+  it('takes JSON only, so no form on another site can ask for a token', async () => {
+    const res = await fetch(`${console_.url}/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"role":"admin"}',
+    });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+  });
+
   it('refuses a body that is not JSON, in JSON', async () => {
     const res = await fetch(`${console_.url}/auth/dev-token`, {
       method: 'POST',

@@ -5,8 +5,8 @@ import { devTokenRoute } from './dev-token';
 import { oidcDiscovery } from './oidc-discovery';
 import { oidcTokenRoute } from './oidc-token';
 
-const unexpected: ErrorRequestHandler = (_err, _req, res, next) => {
-  if (res.headersSent) return next(_err);
+const unexpected: ErrorRequestHandler = (err, _req, res, next) => {
+  if (res.headersSent) return next(err);
   sendAuthError(
     res,
     new AuthError(500, 'INTERNAL', 'The console could not sign you in. Try again.'),
@@ -23,6 +23,15 @@ export function authRouter(auth: ConsoleAuth): Router {
   router.use('/auth', (_req, res, next) => {
     res.set('cache-control', 'no-store');
     next();
+  });
+  // JSON only: a page elsewhere cannot make a browser send JSON here without a CORS
+  // preflight, which this server never grants, so it cannot sign anyone in behind their back.
+  router.post('/auth/{*step}', (req, res, next) => {
+    if (req.is('application/json')) return next();
+    sendAuthError(
+      res,
+      new AuthError(415, 'BAD_REQUEST', 'Send JSON (Content-Type: application/json).'),
+    );
   });
   router.use('/auth', express.json({ limit: '16kb' }), authBodyErrors);
 
