@@ -1,7 +1,7 @@
 import { startExtraSubgraph } from './support/extra-subgraph';
+import { registryHeaders } from './support/registry-access';
 import { createTestStack, gql, type RunningService } from './support/test-stack';
 
-const TOKEN = 'tally-dev-registry-token';
 /** Long enough to hold on a loaded machine; tests that need an eviction wait for it. */
 const LEASE_SECONDS = 10;
 const EVICTION_MS = (LEASE_SECONDS + 30) * 1000;
@@ -26,7 +26,7 @@ async function requestsServed(service: RunningService): Promise<number> {
 }
 
 async function supergraphId(registryUrl: string): Promise<string> {
-  const res = await fetch(`${registryUrl}/v1/supergraph`);
+  const res = await fetch(`${registryUrl}/v1/supergraph`, { headers: registryHeaders() });
   return ((await res.json()) as { id: string }).id;
 }
 
@@ -36,7 +36,8 @@ interface Listing {
 }
 
 async function listing(registryUrl: string): Promise<Listing[]> {
-  return (await fetch(`${registryUrl}/v1/subgraphs`)).json() as Promise<Listing[]>;
+  const res = await fetch(`${registryUrl}/v1/subgraphs`, { headers: registryHeaders() });
+  return res.json() as Promise<Listing[]>;
 }
 
 async function instancesOf(registryUrl: string, name: string): Promise<string[]> {
@@ -109,7 +110,7 @@ describe('the gateway follows the registry', () => {
       type User @key(fields: "id") { id: ID! name: Int! }`;
     const res = await fetch(`${stack.registryUrl}/v1/subgraphs/intruder/instances/i1`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      headers: registryHeaders({ 'content-type': 'application/json' }),
       body: JSON.stringify({ url: 'http://127.0.0.1:1/graphql', sdl: clash }),
     });
     expect(res.status).toBe(422);
@@ -124,29 +125,37 @@ describe('the gateway follows the registry', () => {
     );
   });
 
-  it('refuses a registry write without the token', async () => {
+  it('refuses a registry write or read without a token', async () => {
     const res = await fetch(`${stack.registryUrl}/v1/subgraphs/user`, { method: 'DELETE' });
     expect(res.status).toBe(401);
+    expect((await fetch(`${stack.registryUrl}/v1/subgraphs`)).status).toBe(401);
   });
 
   it("serves a subgraph's new field within 10 s, without a restart", async () => {
+    // A failing wait must not leave the extra subgraph beating (jest would never exit).
     const v1 = await startExtraSubgraph(stack.registryUrl, 'type Query { ping: String }');
-    await eventually('ping served', async () =>
-      (await gql(gateway.url, '{ ping }')).data?.ping === 'pong' ? true : undefined,
-    );
-    await v1.stop();
+    try {
+      await eventually('ping served', async () =>
+        (await gql(gateway.url, '{ ping }')).data?.ping === 'pong' ? true : undefined,
+      );
+    } finally {
+      await v1.stop();
+    }
     const v2 = await startExtraSubgraph(
       stack.registryUrl,
       'type Query { ping: String pong: String }',
     );
-    const started = Date.now();
-    await eventually(
-      'pong served',
-      async () => ((await gql(gateway.url, '{ pong }')).data?.pong === 'pong' ? true : undefined),
-      10_000,
-    );
-    expect(Date.now() - started).toBeLessThan(10_000);
-    await v2.stop();
+    try {
+      const started = Date.now();
+      await eventually(
+        'pong served',
+        async () => ((await gql(gateway.url, '{ pong }')).data?.pong === 'pong' ? true : undefined),
+        10_000,
+      );
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await v2.stop();
+    }
   });
 
   it('keeps serving through a registry outage longer than a lease; restarted, the registry lists every instance and the gateway never answers UNAVAILABLE', async () => {

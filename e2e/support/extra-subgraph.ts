@@ -5,6 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createLogger, createRegistryClient, listen } from '@tally/service-kit';
 import express from 'express';
 import { parse } from 'graphql';
+import { REGISTRY_ADMIN_TOKEN } from './registry-access';
 
 /** A throwaway subgraph `extra` whose every String field answers "pong", registered for real. */
 export async function startExtraSubgraph(registryUrl: string, sdl: string) {
@@ -23,7 +24,8 @@ export async function startExtraSubgraph(registryUrl: string, sdl: string) {
   const listening = await listen(httpServer, '127.0.0.1', 0);
   const registry = createRegistryClient({
     registryUrl,
-    token: 'tally-dev-registry-token',
+    // No client of the registry writes `extra`: the admin registers it.
+    token: REGISTRY_ADMIN_TOKEN,
     subgraph: 'extra',
     url: `${listening.url}/graphql`,
     sdl: full,

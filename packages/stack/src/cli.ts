@@ -23,7 +23,8 @@ process, with one prefixed log stream; once up, it prints an admin token.
 Ctrl-C (or SIGTERM) stops everything in reverse order.
 
 Environment: KAFKA_BROKERS, MONGO_URL, CONNECT_URL (use existing servers), BACKUP_DATABASE
-(default usage_backup), LOG_LEVEL, REGISTRY_TOKEN.
+(default usage_backup), LOG_LEVEL. Every service gets its settings, tokens and secrets
+included, from the config service, with the development values (tally-dev-…).
 Data: .data/ (MongoDB's H2 file, Kafka's log dirs, the issuer's key), or TALLY_DATA_DIR when set.
 Logs of Kafka/MongoDB/Connect: .logs/.`;
 
@@ -112,8 +113,8 @@ async function main(): Promise<void> {
   user          http://127.0.0.1:4001/graphql
   usage         http://127.0.0.1:4002/graphql
   settlement    http://127.0.0.1:4003/graphql
-  registry      http://127.0.0.1:4100/v1/subgraphs
-  config        http://127.0.0.1:4200/v1/config/{service}/{profile}
+  registry      http://127.0.0.1:4100/v1/subgraphs (Bearer tally-dev-registry-admin)
+  config        http://127.0.0.1:4200/v1/config/{service}/{profile} (Bearer tally-dev-config-{service})
   Kafka         ${infra.kafkaBrokers}
   MongoDB       ${infra.mongoUrl}
   Kafka Connect ${connectUrl}

@@ -6,7 +6,7 @@ import {
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { createRegistryClient } from './registry-client';
+import { createRegistryClient, RegistrationRefused } from './registry-client';
 
 const logger = pino({ level: 'silent' });
 
@@ -107,5 +107,17 @@ describe('the registry client', () => {
     ]);
     // Stopping waits for the beat in flight: the deregistration is the last word.
     expect(registry.calls.at(-1)).toBe(`DELETE ${instance}`);
+  });
+
+  it.each([401, 403])('takes a %i from the registry as final: start fails', async (status) => {
+    const registry = await fakeRegistry(() => status);
+    const registration = client(registry.url, 60);
+    try {
+      await expect(registration.start()).rejects.toThrow(RegistrationRefused);
+      expect(registry.calls).toEqual(['PUT /v1/subgraphs/users/instances/users-1']);
+    } finally {
+      await registration.stop();
+      await registry.close();
+    }
   });
 });

@@ -54,7 +54,8 @@ export function createRegistryClient(opts: RegistryClientOptions) {
 
   async function register(): Promise<void> {
     const res = await call('', 'PUT', timeoutMs, JSON.stringify({ url: opts.url, sdl: opts.sdl }));
-    if (res.status === 422 || res.status === 401 || res.status === 400 || res.status === 413) {
+    // Final answers: the schema does not compose, or the token may not register this subgraph.
+    if ([400, 401, 403, 413, 422].includes(res.status)) {
       throw new RegistrationRefused(
         `registry refused ${opts.subgraph} (${res.status}): ${res.text}`,
       );

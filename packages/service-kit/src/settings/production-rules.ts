@@ -9,21 +9,30 @@ export interface SettingProblem {
   message: string;
 }
 
+export interface ProductionProblem extends SettingProblem {
+  kind: 'development-value' | 'empty-secret';
+}
+
 /**
  * What the production profile refuses anywhere in a settings tree: a development value
  * (`tally-dev-…`), and an empty string under a secret-looking key (a secret never set).
  */
-export function productionProblems(settings: unknown): SettingProblem[] {
-  const problems: SettingProblem[] = [];
+export function productionProblems(settings: unknown): ProductionProblem[] {
+  const problems: ProductionProblem[] = [];
   const walk = (node: unknown, path: string[], underSecret: boolean): void => {
     if (typeof node === 'string') {
       if (node.startsWith(DEV_SECRET_PREFIX)) {
         problems.push({
+          kind: 'development-value',
           path: path.join('.'),
           message: `a development value (${DEV_SECRET_PREFIX}…) is refused in production`,
         });
       } else if (underSecret && node.trim() === '') {
-        problems.push({ path: path.join('.'), message: 'a required secret is empty' });
+        problems.push({
+          kind: 'empty-secret',
+          path: path.join('.'),
+          message: 'a required secret is empty',
+        });
       }
       return;
     }
