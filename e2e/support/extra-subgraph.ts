@@ -2,12 +2,18 @@ import { createServer } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createLogger, createRegistryClient, listen } from '@tally/service-kit';
+import { createLogger, createRegistryClient, listen, requireSignedCall } from '@tally/service-kit';
 import express from 'express';
 import { parse } from 'graphql';
 import { REGISTRY_ADMIN_TOKEN } from './registry-access';
 
-/** A throwaway subgraph `extra` whose every String field answers "pong", registered for real. */
+/** The key the test stack's gateway signs calls to `extra` with (INTERNAL_SECRETS). */
+export const EXTRA_SECRET = 'e2e-internal-extra-secret-000000000000';
+
+/**
+ * A throwaway subgraph `extra` whose every String field answers "pong", registered for real,
+ * answering only calls the gateway signed for it, as every subgraph does.
+ */
 export async function startExtraSubgraph(registryUrl: string, sdl: string) {
   const full = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\n${sdl}`;
   const app = express();
@@ -20,7 +26,13 @@ export async function startExtraSubgraph(registryUrl: string, sdl: string) {
     }),
   });
   await apollo.start();
-  app.use('/graphql', express.json(), expressMiddleware(apollo));
+  const logger = createLogger('extra', 'warn');
+  app.use(
+    '/graphql',
+    requireSignedCall({ audience: 'extra', secret: EXTRA_SECRET, logger }),
+    express.json(),
+    expressMiddleware(apollo),
+  );
   const listening = await listen(httpServer, '127.0.0.1', 0);
   const registry = createRegistryClient({
     registryUrl,
@@ -30,7 +42,7 @@ export async function startExtraSubgraph(registryUrl: string, sdl: string) {
     url: `${listening.url}/graphql`,
     sdl: full,
     heartbeatSeconds: 1,
-    logger: createLogger('extra', 'warn'),
+    logger,
   });
   await registry.start();
   return {

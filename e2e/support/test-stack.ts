@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadOrCreateSigningKey, mintToken } from '@tally/auth';
 import { freePort } from '@tally/infra';
 import { startServiceProcess, waitReady, type ServiceProcess } from '@tally/stack';
+import { EXTRA_SECRET } from './extra-subgraph';
 
 const ROOT = join(__dirname, '..', '..');
 const ENTRY = {
@@ -61,6 +62,8 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
     AUTH_ISSUER: issuerUrl,
     AUTH_AUDIENCE: AUDIENCE,
     AUTH_JWKS_URL: `${issuerUrl}/.well-known/jwks.json`,
+    // The gateway also signs calls to the tests' own subgraph `extra` (support/extra-subgraph).
+    INTERNAL_SECRETS: `extra=${EXTRA_SECRET}`,
     ...opts.env,
   });
 

@@ -49,6 +49,17 @@ describe('gateway settings per profile', () => {
     ]);
   });
 
+  it('takes keys of more subgraphs as name=secret pairs (INTERNAL_SECRETS)', async () => {
+    process.env.NODE_ENV = 'development';
+    const extra = 'a-key-for-the-extra-subgraph-0000000';
+    const settings = await loadConfig({ internalAuth: { moreSecrets: `extra=${extra}` } });
+    expect(settings.internalAuth.secrets.extra).toBe(extra);
+    expect(settings.internalAuth.secrets.user).toBeDefined();
+    await expect(loadConfig({ internalAuth: { moreSecrets: 'extra=short' } })).rejects.toThrow(
+      /internalAuth\.moreSecrets: expected name=secret pairs/,
+    );
+  });
+
   it('lets a role be given its own scopes, the other roles keeping the defaults', async () => {
     process.env.NODE_ENV = 'development';
     const settings = await loadConfig({ auth: { roles: { agent: ['users:read'] } } });

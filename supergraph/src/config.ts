@@ -26,6 +26,27 @@ const authSettings = z.object({
 
 const REQUIRED_AUTH = ['issuer', 'audience', 'jwksUrl'] as const;
 
+function parseSecretPairs(spec: string, ctx: z.RefinementCtx): Record<string, string> {
+  const pairs: Record<string, string> = {};
+  for (const pair of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const at = pair.indexOf('=');
+    const parsed = internalSecrets.safeParse({ [pair.slice(0, at)]: pair.slice(at + 1) });
+    if (at <= 0 || !parsed.success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['moreSecrets'],
+        message: 'expected name=secret pairs: a subgraph name and a key of at least 32 characters',
+      });
+      continue;
+    }
+    Object.assign(pairs, parsed.data);
+  }
+  return pairs;
+}
+
 export const settingsSchema = baseSettings
   .extend({
     registry: z.object({
@@ -45,7 +66,16 @@ export const settingsSchema = baseSettings
     playground: onOff,
     introspection: onOff,
     /** The key of each subgraph the gateway signs calls to. */
-    internalAuth: z.object({ secrets: internalSecrets }),
+    internalAuth: z
+      .object({
+        secrets: internalSecrets,
+        /** `name=secret,…` (env INTERNAL_SECRETS): keys of subgraphs the files do not name. */
+        moreSecrets: z.string().default(''),
+      })
+      .transform(({ secrets, moreSecrets }, ctx) => {
+        const added = parseSecretPairs(moreSecrets, ctx);
+        return { secrets: { ...secrets, ...added } };
+      }),
     auth: authSettings,
   })
   .superRefine((s, ctx) => {
