@@ -9,7 +9,8 @@ import {
   type BackupSettings,
   type Stores,
 } from '@tally/backup';
-import { freePort, startConnect, testLogFile, waitUntil, type ConnectWorker } from '@tally/infra';
+import { freePort, startConnect, testLogFile, type ConnectWorker } from '@tally/infra';
+import { waitUntil } from '@tally/retry';
 import { BASIC_30, billingApi, nextPhone, type UsageItem } from './support/billing-api';
 import { createTestStack } from './support/test-stack';
 import { runBackupCli, sendRaw, topicEnd, waitForBackupCount } from './support/usage-backup';
@@ -156,9 +157,13 @@ describe('usage backup through Kafka Connect', () => {
     await sendRaw(settings.usageTopic, users[0]!, '{not json');
     await record(usages('after-poison', 11, 1).slice(0, 1));
     await waitForBackupCount(stores, total);
-    await waitUntil(async () => expect(await topicEnd(settings.deadLetterTopic)).toBe(1), {
-      deadlineMs: 30_000,
-    });
+    await waitUntil(
+      async () => {
+        expect(await topicEnd(settings.deadLetterTopic)).toBe(1);
+        return true;
+      },
+      { deadlineMs: 30_000, intervalMs: 250 },
+    );
     const status = await connectClient(worker.url).status(settings.connectorName);
     expect(connectorHealth(status!)).toEqual({ state: 'RUNNING', tasks: 1 });
   });

@@ -1,3 +1,4 @@
+import { WaitTimedOut, waitUntil } from '@tally/retry';
 import { gql } from './test-stack';
 
 export interface PlanInput {
@@ -123,19 +124,24 @@ export function billingApi(gatewayUrl: string, token?: string) {
       done: (b: Bill) => boolean,
       timeoutMs = 30_000,
     ): Promise<Bill> {
-      const deadline = Date.now() + timeoutMs;
       let last: Bill | undefined;
-      while (Date.now() < deadline) {
-        last = await this.bill(userId, period).catch((err: Error) => {
-          if (!err.message.includes('UNAVAILABLE')) throw err;
-          return undefined; // settlement restarting: ask again
-        });
-        if (last && done(last)) return last;
-        await new Promise((r) => setTimeout(r, 200));
+      try {
+        return await waitUntil(
+          async () => {
+            last = await this.bill(userId, period).catch((err: Error) => {
+              if (!err.message.includes('UNAVAILABLE')) throw err;
+              return undefined; // settlement restarting: ask again
+            });
+            return last && done(last) ? last : undefined;
+          },
+          { deadlineMs: timeoutMs, intervalMs: 200, retryIf: () => false },
+        );
+      } catch (err) {
+        if (!(err instanceof WaitTimedOut)) throw err;
+        throw new Error(
+          `bill of ${userId} for ${period} not settled in ${timeoutMs} ms; last: ${JSON.stringify(last)}`,
+        );
       }
-      throw new Error(
-        `bill of ${userId} for ${period} not settled in ${timeoutMs} ms; last: ${JSON.stringify(last)}`,
-      );
     },
   };
 }

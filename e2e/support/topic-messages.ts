@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { WaitTimedOut, waitUntil } from '@tally/retry';
 import { readTopicToEnd } from '@tally/service-kit';
 
 const kafka = () =>
@@ -18,20 +19,23 @@ export async function consumedAll(groupId: string, topic: string, deadlineMs = 6
   await admin.connect();
   try {
     const ends = await admin.fetchTopicOffsets(topic);
-    const deadline = Date.now() + deadlineMs;
-    for (;;) {
-      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      const behind = ends.filter((end) => {
-        const at = committed?.partitions.find((p) => p.partition === end.partition)?.offset;
-        return Number(end.high) > 0 && Number(at ?? -1) < Number(end.high);
-      });
-      if (behind.length === 0) return;
-      if (Date.now() > deadline)
-        throw new Error(
-          `${groupId} still behind on ${topic} partitions ${behind.map((b) => b.partition).join(',')}`,
-        );
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    let behind: number[] = [];
+    await waitUntil(
+      async () => {
+        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        behind = ends
+          .filter((end) => {
+            const at = committed?.partitions.find((p) => p.partition === end.partition)?.offset;
+            return Number(end.high) > 0 && Number(at ?? -1) < Number(end.high);
+          })
+          .map((end) => end.partition);
+        return behind.length === 0;
+      },
+      { deadlineMs, intervalMs: 200, retryIf: () => false },
+    ).catch((err: unknown) => {
+      if (!(err instanceof WaitTimedOut)) throw err;
+      throw new Error(`${groupId} still behind on ${topic} partitions ${behind.join(',')}`);
+    });
   } finally {
     await admin.disconnect();
   }

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import type { BackupSettings, Stores } from '@tally/backup';
+import { WaitTimedOut, waitUntil } from '@tally/retry';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -11,15 +12,17 @@ export async function waitForBackupCount(
   expected: number,
   timeoutMs = 60_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let count = -1;
-  while (Date.now() < deadline) {
-    count = await stores.backup.countDocuments({});
-    if (count === expected) return;
-    if (count > expected) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`backup holds ${count} records, expected ${expected}`);
+  await waitUntil(
+    async () => {
+      count = await stores.backup.countDocuments({});
+      return count >= expected;
+    },
+    { deadlineMs: timeoutMs, intervalMs: 100, retryIf: () => false },
+  ).catch((err: unknown) => {
+    if (!(err instanceof WaitTimedOut)) throw err;
+  });
+  if (count !== expected) throw new Error(`backup holds ${count} records, expected ${expected}`);
 }
 
 /** Runs a built backup CLI (packages/backup/dist/<name>.js) against the given stores. */

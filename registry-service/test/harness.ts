@@ -1,3 +1,4 @@
+import { WaitTimedOut, waitUntil } from '@tally/retry';
 import { connectMongo, createLogger, listen } from '@tally/service-kit';
 import type { Connection } from 'mongoose';
 import { loadConfig } from '../src/config';
@@ -126,9 +127,12 @@ export async function eventually(
   timeoutMs = 10_000,
   everyMs = 100,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
+  await waitUntil(check, {
+    deadlineMs: timeoutMs,
+    intervalMs: everyMs,
+    retryIf: () => false,
+  }).catch((err: unknown) => {
+    if (!(err instanceof WaitTimedOut)) throw err;
+    throw new Error(`condition not met within ${timeoutMs} ms`);
+  });
 }

@@ -1,3 +1,4 @@
+import { WaitTimedOut, waitUntil } from '@tally/retry';
 import type { BackupSettings } from './config';
 import { ConnectError, connectClient, type ConnectClient } from './connect-client';
 import { loadConnectorConfig, type ConnectorConfig } from './connector-config';
@@ -31,21 +32,26 @@ export async function waitConnectorRunning(
   name: string,
   deadlineMs = 60_000,
 ): Promise<{ tasks: number }> {
-  const deadline = Date.now() + deadlineMs;
   let last = 'not known to the worker yet';
-  for (;;) {
-    const status = await client.status(name);
-    if (status) {
-      const health = connectorHealth(status);
-      if (health.state === 'RUNNING') return { tasks: health.tasks };
-      if (health.state === 'FAILED') throw new ConnectError(`connector ${name}: ${health.reason}`);
-      last = health.reason;
-    }
-    if (Date.now() >= deadline)
-      throw new ConnectError(
-        `connector ${name} not running after ${Math.round(deadlineMs / 1000)} s (${last})`,
-      );
-    await new Promise((r) => setTimeout(r, 250));
+  try {
+    return await waitUntil(
+      async () => {
+        const status = await client.status(name);
+        if (!status) return undefined;
+        const health = connectorHealth(status);
+        if (health.state === 'RUNNING') return { tasks: health.tasks };
+        if (health.state === 'FAILED')
+          throw new ConnectError(`connector ${name}: ${health.reason}`);
+        last = health.reason;
+        return undefined;
+      },
+      { deadlineMs, intervalMs: 250, retryIf: () => false },
+    );
+  } catch (err) {
+    if (!(err instanceof WaitTimedOut)) throw err;
+    throw new ConnectError(
+      `connector ${name} not running after ${Math.round(deadlineMs / 1000)} s (${last})`,
+    );
   }
 }
 

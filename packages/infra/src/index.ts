@@ -13,7 +13,6 @@ export { freePort, isPortFree, assertPortFree } from './free-port';
 export { renderKafkaProperties, newClusterId, clusterIdOf } from './kafka-properties';
 export { staleAction, type PidRecord, type StaleAction } from './pid-files';
 export { findOnPath, requireCommand } from './find-command';
-export { waitUntil } from './wait-until';
 export { preflight } from './preflight';
 export { testLogFile } from './test-logs';
 export { stackDataDir, type InfraMode, type RuntimeName, type JarSet } from './paths';

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { errorMessage, WaitTimedOut, waitUntil } from '@tally/retry';
 import { requireCommand } from './find-command';
-import { waitUntil } from './wait-until';
 import { tailLines } from './log-tail';
 import { stopChild } from './process-stop';
 import { writePidFile, type PidRecord } from './pid-files';
@@ -107,14 +107,31 @@ export async function awaitReady(
   },
 ): Promise<void> {
   try {
-    await waitUntil(probe, {
-      deadlineMs: opts.deadlineMs,
-      intervalMs: opts.intervalMs ?? 300,
-      gone: proc.exitReason,
-    });
+    await waitUntil(
+      async () => {
+        const died = proc.exitReason();
+        if (died) throw new ProcessGone(died);
+        await probe();
+        return true;
+      },
+      {
+        deadlineMs: opts.deadlineMs,
+        intervalMs: opts.intervalMs ?? 300,
+        retryIf: (err) => !(err instanceof ProcessGone),
+      },
+    );
   } catch (err) {
     await proc.stop(2_000);
     opts.cleanup?.();
-    throw startupError(opts.what, err instanceof Error ? err.message : String(err), opts.logFile);
+    throw startupError(opts.what, notReadyReason(err, opts.deadlineMs), opts.logFile);
   }
+}
+
+/** The process exited while we waited: waiting longer cannot help. */
+class ProcessGone extends Error {}
+
+function notReadyReason(err: unknown, deadlineMs: number): string {
+  if (!(err instanceof WaitTimedOut)) return errorMessage(err);
+  const last = err.cause === undefined ? 'no attempt' : errorMessage(err.cause);
+  return `not ready after ${Math.round(deadlineMs / 1000)} s (last error: ${last})`;
 }

@@ -1,7 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
+import { waitUntil } from '@tally/retry';
 import { isAlive } from './pid-files';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** SIGTERM, then SIGKILL after `graceMs`; resolves once the child has exited. */
 export async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
@@ -22,14 +21,8 @@ export async function stopPid(pid: number, graceMs: number): Promise<void> {
       // already gone
     }
   };
+  const exited = () => !isAlive(pid);
   signal('SIGTERM');
-  const deadline = Date.now() + graceMs;
-  while (isAlive(pid)) {
-    if (Date.now() >= deadline) {
-      signal('SIGKILL');
-      break;
-    }
-    await sleep(100);
-  }
-  while (isAlive(pid)) await sleep(50);
+  await waitUntil(exited, { deadlineMs: graceMs, intervalMs: 100 }).catch(() => signal('SIGKILL'));
+  await waitUntil(exited, { deadlineMs: Infinity, intervalMs: 50 });
 }

@@ -12,6 +12,7 @@ import {
 import { USAGE, parseOptions, type SeedOptions } from './options';
 import { inPool } from './pool';
 import { apiToken, progressBar } from '@tally/cli-kit';
+import { WaitTimedOut, waitUntil } from '@tally/retry';
 
 // The stack's default billing time zone; the demo month is laid out in it.
 const TIME_ZONE = 'Asia/Seoul';
@@ -87,14 +88,18 @@ async function recordUsage(call: GatewayCall, opts: SeedOptions, userIds: string
 /** Waits until settlement has applied every record of the shown users, then prints their bills. */
 async function showBills(call: GatewayCall, opts: SeedOptions, userIds: string[]): Promise<void> {
   for (const id of userIds.slice(0, opts.show)) {
-    const deadline = Date.now() + 60_000;
-    let result: SeedBillQuery;
-    do {
-      result = await call(SeedBillDocument, { userId: id, period: opts.period });
-      if (!result.user || result.user.bill.eventsApplied >= opts.recordsPerUser) break;
-      await new Promise((r) => setTimeout(r, 500));
-    } while (Date.now() < deadline);
-    if (!result.user) continue;
+    let result: SeedBillQuery | undefined;
+    // Past the deadline the bill is shown as far as it is settled.
+    await waitUntil(
+      async () => {
+        result = await call(SeedBillDocument, { userId: id, period: opts.period });
+        return !result.user || result.user.bill.eventsApplied >= opts.recordsPerUser;
+      },
+      { deadlineMs: 60_000, intervalMs: 500, retryIf: () => false },
+    ).catch((err: unknown) => {
+      if (!(err instanceof WaitTimedOut)) throw err;
+    });
+    if (!result?.user) continue;
     const { name, phone, bill } = result.user;
     console.log(
       `\n${name} (${phone}), ${opts.period}: total ${bill.total.toLocaleString('en-US')} won (${bill.eventsApplied} events)`,

@@ -65,7 +65,7 @@ export {
   type EventConsumer,
   type EventConsumerOptions,
 } from './consumer/event-consumer';
-export { isRetriable, backoffMs, PermanentError } from './consumer/retry';
+export { isRetriable, PermanentError } from './consumer/retry';
 export { createSubgraphClient, type SubgraphClient } from './registry/subgraph-client';
 export { ensureLayout, LayoutError, type Migration, type LayoutOptions } from './data/layout';
 export type { Outbox, OutboxEntry, OutboxMessage, OutboxRedo } from './outbox/outbox-types';

@@ -1,5 +1,5 @@
 import { kafkaBrokers, mongoUrlFor, uniqueName } from '@tally/testkit';
-import { waitUntil } from '@tally/infra';
+import { waitUntil } from '@tally/retry';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import mongoose from 'mongoose';
 import pino, { type Logger } from 'pino';
@@ -90,12 +90,10 @@ export async function createHarness() {
     async published(): Promise<Put[]> {
       const sentinel = uniqueName('sentinel');
       await sentinels.send({ topic, acks: -1, messages: [{ key: 'sentinel', value: sentinel }] });
-      await waitUntil(
-        async () => {
-          if (!received.values.includes(sentinel)) throw new Error('sentinel not yet received');
-        },
-        { deadlineMs: 30_000, intervalMs: 50 },
-      );
+      await waitUntil(() => received.values.includes(sentinel), {
+        deadlineMs: 30_000,
+        intervalMs: 50,
+      });
       return received.values
         .filter((v) => !v.startsWith('sentinel-'))
         .map((v) => JSON.parse(v) as Put);
@@ -145,11 +143,6 @@ async function consumeAll(kafka: Kafka, topic: string) {
       values.push(String(message.value));
     },
   });
-  await waitUntil(
-    async () => {
-      if (!joined) throw new Error('consumer not in its group yet');
-    },
-    { deadlineMs: 30_000, intervalMs: 50 },
-  );
+  await waitUntil(() => joined, { deadlineMs: 30_000, intervalMs: 50 });
   return { consumer, values };
 }

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
-// Relative on purpose: jest loads globalSetup with plain Node resolution (no moduleNameMapper),
-// and `@tally/infra` would then mean its dist/, which may be stale or not built yet. This file
-// is jest-only, so it is left out of the package build.
+// First, so that infra and the workspace packages it imports load from their sources, never
+// from a dist/ that may be stale or not built yet. This file is jest-only (not built).
+import { stopResolvingToSources } from './workspace-sources';
 import { provideInfra } from '../../infra/src';
 import { INFRA_HANDLE, type InfraHolder } from './infra-handle';
+
+stopResolvingToSources();
 
 const ROOT = join(__dirname, '..', '..', '..');
 

@@ -8,6 +8,7 @@ import {
   type OutboxRedo,
 } from '@tally/service-kit';
 import type { Kafka } from 'kafkajs';
+import { errorMessage, WaitTimedOut, waitUntil } from '@tally/retry';
 import mongoose, { type Connection } from 'mongoose';
 import { kafkaBrokers, mongoUrlFor } from './infra-env';
 import { uniqueName } from './unique-name';
@@ -82,17 +83,11 @@ export async function eventually<T>(
   probe: () => Promise<T | undefined>,
   ms = 30_000,
 ): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: Error | undefined;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err instanceof Error ? err : new Error(String(err));
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    return await waitUntil(probe, { deadlineMs: ms, intervalMs: 100 });
+  } catch (err) {
+    if (!(err instanceof WaitTimedOut)) throw err;
+    const last = err.cause === undefined ? '' : `: ${errorMessage(err.cause)}`;
+    throw new Error(`timed out waiting for ${what}${last}`);
   }
 }

@@ -1,8 +1,7 @@
 import type { SupergraphManager } from '@apollo/gateway';
+import { waitUntil } from '@tally/retry';
 import type { Logger } from 'pino';
 import type { RegistryPoller } from './registry-poller';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * A supergraph manager fed by the registry. The first schema is awaited; later ones are
@@ -17,13 +16,14 @@ export function registrySupergraph(opts: {
   let stopped = false;
   return {
     async initialize({ update }) {
-      let first = await opts.poller.poll();
-      for (let waited = 0; !first && !stopped; waited++) {
-        if (waited % 5 === 0) opts.logger.info('waiting for the registry to serve a supergraph');
-        await sleep(opts.pollSeconds * 1000);
-        first = await opts.poller.poll();
-      }
-      if (!first) throw new Error('stopped before a supergraph arrived');
+      // No deadline: a gateway without a supergraph has nothing to serve; it says so now and then.
+      const first = await waitUntil(async () => (await opts.poller.poll()) ?? undefined, {
+        deadlineMs: Infinity,
+        intervalMs: opts.pollSeconds * 1000,
+        onRetry: (check) => {
+          if (check % 5 === 1) opts.logger.info('waiting for the registry to serve a supergraph');
+        },
+      });
       opts.logger.info({ supergraphId: first.id }, 'supergraph loaded');
       const tick = async () => {
         const next = await opts.poller.poll();

@@ -1,8 +1,9 @@
 import { deadLetterMessage, parseEvent, type TallyEvent } from '@tally/events';
+import { retry } from '@tally/retry';
 import type { Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { createProducer } from '../data/kafka';
-import { backoffMs, isRetriable } from './retry';
+import { APPLY_BACKOFF, isRetriable } from './retry';
 
 export interface EventConsumerOptions {
   kafka: Kafka;
@@ -12,6 +13,13 @@ export interface EventConsumerOptions {
   logger: Logger;
   /** Stores the effect of a batch of valid events; must be idempotent (redelivery happens). */
   apply(events: TallyEvent[]): Promise<void>;
+}
+
+/** A heartbeat failed between attempts (a rebalance, say): left to kafkajs, not retried. */
+class HeartbeatFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('heartbeat failed', { cause });
+  }
 }
 
 /**
@@ -52,20 +60,34 @@ export function createEventConsumer(opts: EventConsumerOptions) {
     });
   }
 
+  /**
+   * Applies until it succeeds: retriable failures forever (200 ms doubling to 10 s, less up to
+   * a fifth at random), heartbeating after each pause so the group keeps this member. Throws
+   * a failure that is not retriable, or any once the consumer stops running.
+   */
   async function applyWithRetry(
     events: TallyEvent[],
     isRunning: () => boolean,
     heartbeat: () => Promise<void>,
   ) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await opts.apply(events);
-      } catch (err) {
-        if (!isRetriable(err) || !isRunning()) throw err;
-        opts.logger.warn({ err, attempt }, 'applying events failed; retrying');
-        await new Promise((r) => setTimeout(r, backoffMs(attempt)));
-        await heartbeat();
-      }
+    try {
+      return await retry(
+        async ({ attempt }) => {
+          if (attempt > 1)
+            await heartbeat().catch((err: unknown) => {
+              throw new HeartbeatFailed(err);
+            });
+          return opts.apply(events);
+        },
+        {
+          ...APPLY_BACKOFF,
+          retryIf: (err) => !(err instanceof HeartbeatFailed) && isRetriable(err) && isRunning(),
+          onRetry: (attempt, err, delayMs) =>
+            opts.logger.warn({ err, attempt, delayMs }, 'applying events failed; retrying'),
+        },
+      );
+    } catch (err) {
+      throw err instanceof HeartbeatFailed ? err.cause : err;
     }
   }
 

@@ -1,4 +1,5 @@
-import { backoffMs, isRetriable, PermanentError } from './retry';
+import { backoffDelay } from '@tally/retry';
+import { APPLY_BACKOFF, isRetriable, PermanentError } from './retry';
 
 const named = (name: string, extra: Record<string, unknown> = {}) =>
   Object.assign(new Error('x'), { name, ...extra });
@@ -27,9 +28,15 @@ describe('isRetriable', () => {
   });
 });
 
-describe('backoffMs', () => {
+describe('the backoff of applying', () => {
+  const pause = (attempt: number, random = 0) => backoffDelay(attempt, APPLY_BACKOFF, () => random);
+
   it('doubles from 200 ms and stops at 10 s', () => {
-    expect([1, 2, 3].map(backoffMs)).toEqual([200, 400, 800]);
-    expect(backoffMs(20)).toBe(10_000);
+    expect([1, 2, 3].map((n) => pause(n))).toEqual([200, 400, 800]);
+    expect(pause(20)).toBe(10_000);
+  });
+
+  it('takes at most a fifth off at random', () => {
+    expect(pause(20, 0.999999)).toBe(8000);
   });
 });

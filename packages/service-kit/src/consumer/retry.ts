@@ -1,3 +1,5 @@
+import type { Backoff } from '@tally/retry';
+
 /**
  * Marks an event that can never be applied, however often it is tried (our code decides;
  * the consumer then sets it aside in the dead-letter topic).
@@ -18,7 +20,13 @@ export function isRetriable(err: unknown): boolean {
   return !(err instanceof PermanentError);
 }
 
-/** Backoff for the n-th retry (1-based): 200 ms doubling to 10 s. */
-export function backoffMs(attempt: number): number {
-  return Math.min(200 * 2 ** (attempt - 1), 10_000);
-}
+/**
+ * Pauses between attempts to apply a batch: 200 ms doubling to 10 s, less up to a fifth at
+ * random so partitions failing together do not all try again together.
+ */
+export const APPLY_BACKOFF = {
+  initialDelayMs: 200,
+  factor: 2,
+  maxDelayMs: 10_000,
+  jitter: 0.2,
+} as const satisfies Backoff;

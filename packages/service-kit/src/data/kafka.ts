@@ -7,6 +7,7 @@ import {
   type Producer,
   type SASLOptions,
 } from 'kafkajs';
+import { WaitTimedOut, waitUntil } from '@tally/retry';
 import type { Logger } from 'pino';
 import type { KafkaSettings } from '../settings/common-schema';
 
@@ -121,19 +122,20 @@ export async function ensureTopics(
  * a consumer that fetches then fails ("does not host this topic-partition"). Wait for them.
  */
 async function leadersElected(admin: Admin, topics: string[], deadlineMs = 30_000) {
-  const deadline = Date.now() + deadlineMs;
-  for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
+  const ready = async () => {
     const meta = await admin.fetchTopicMetadata({ topics }).catch(() => null);
-    const ready = meta?.topics.every(
+    return meta?.topics.every(
       (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
     );
-    if (ready) return;
-    if (Date.now() > deadline)
+  };
+  await waitUntil(ready, { deadlineMs, intervalMs: 50, factor: 2, maxDelayMs: 1000 }).catch(
+    (err: unknown) => {
+      if (!(err instanceof WaitTimedOut)) throw err;
       throw new Error(
         `topics ${topics.join(', ')} have no partition leaders after ${deadlineMs} ms`,
       );
-    await new Promise((r) => setTimeout(r, delay));
-  }
+    },
+  );
 }
 
 /** A worker that makes sure the topics exist before the other workers start. */

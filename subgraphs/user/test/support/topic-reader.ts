@@ -1,3 +1,4 @@
+import { WaitTimedOut, waitUntil } from '@tally/retry';
 import { uniqueName } from '@tally/testkit';
 import type { Kafka } from 'kafkajs';
 
@@ -28,9 +29,10 @@ export async function readTopic(kafka: Kafka, topic: string) {
 }
 
 export async function until(what: string, holds: () => boolean, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!holds()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitUntil(holds, { deadlineMs: timeoutMs, intervalMs: 50, retryIf: () => false }).catch(
+    (err: unknown) => {
+      if (!(err instanceof WaitTimedOut)) throw err;
+      throw new Error(`timed out waiting for ${what}`);
+    },
+  );
 }
