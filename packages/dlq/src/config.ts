@@ -29,7 +29,6 @@ export function dlqSettings(env: NodeJS.ProcessEnv = process.env): DlqSettings {
 function mechanismOf(value: string): DlqSettings['sasl']['mechanism'] {
   if (value === '') return undefined;
   const found = MECHANISMS.find((m) => m === value);
-  if (!found)
-    throw new Error(`KAFKA_SASL_MECHANISM must be one of ${MECHANISMS.join(', ')}`);
+  if (!found) throw new Error(`KAFKA_SASL_MECHANISM must be one of ${MECHANISMS.join(', ')}`);
   return found;
 }
