@@ -52,6 +52,7 @@ export default tseslint.config(
           patterns: [
             'mongoose',
             'kafkajs',
+            '@tally/messaging',
             'graphql',
             'config',
             '@apollo/*',

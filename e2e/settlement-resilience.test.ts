@@ -1,10 +1,10 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { createConnection } from 'mongoose';
 import { createEvent, toKafkaMessage, topicsSchema } from '@tally/events';
 import { createLogger, createOutbox } from '@tally/service-kit';
 import { eventually, mongoUrlFor } from '@tally/testkit';
 import { usageRecorded } from '../subgraphs/usage/src/events/usage-events';
 import { BASIC_30, billingApi, nextPhone, type UsageItem } from './support/billing-api';
+import { e2eBus } from './support/message-bus';
 import { createTestStack } from './support/test-stack';
 import { consumedAll, topicMessages } from './support/topic-messages';
 
@@ -84,7 +84,7 @@ describe('settlement keeps every bill exact through crashes', () => {
       });
       const outbox = createOutbox({
         db,
-        producer: new Kafka({ brokers: process.env.KAFKA_BROKERS!.split(',') }).producer(),
+        publisher: e2eBus('e2e-outbox').publisher(),
         logger: createLogger('e2e-outbox', 'warn'),
         redo: {},
       });
@@ -143,14 +143,9 @@ describe('settlement keeps every bill exact through crashes', () => {
   it('a message that can never be processed goes to the dead-letter topic with its reason; the stream goes on', async () => {
     const userId = await api.signUp('Poison', nextPhone());
     await api.subscribe(userId, 'BASIC-30', '2026-10-01T00:00:00+09:00');
-    const kafka = new Kafka({
-      clientId: 'e2e-poison',
-      brokers: process.env.KAFKA_BROKERS!.split(','),
-      logLevel: logLevel.NOTHING,
-    });
-    const producer = kafka.producer();
-    const consumer = kafka.consumer({ groupId: `e2e-${stack.tag}-dlq-reader` });
-    await Promise.all([producer.connect(), consumer.connect()]);
+    const bus = e2eBus('e2e-poison');
+    const publisher = bus.publisher();
+    await publisher.connect();
     try {
       const topic = `e2e-${stack.tag}.usage.events.v1`;
       const good = createEvent('UsageRecorded', userId, {
@@ -161,45 +156,31 @@ describe('settlement keeps every bill exact through crashes', () => {
         occurredAt: '2026-11-06T10:00:00+09:00',
         recordedAt: new Date().toISOString(),
       });
-      await producer.send({
-        topic,
-        messages: [
-          { key: userId, value: '{not json' },
-          {
-            key: userId,
-            value: JSON.stringify({
-              ...good,
-              id: 'not-a-uuid',
-              data: { ...good.data, amount: -1 },
-            }),
-          },
-          toKafkaMessage(good),
-        ],
-      });
+      await publisher.publish([
+        { topic, key: userId, value: '{not json' },
+        {
+          topic,
+          key: userId,
+          value: JSON.stringify({
+            ...good,
+            id: 'not-a-uuid',
+            data: { ...good.data, amount: -1 },
+          }),
+        },
+        { topic, ...toKafkaMessage(good) },
+      ]);
       const bill = await api.waitForBill(userId, '2026-11', (b) => b.usage.voiceSeconds === 42);
       expect(bill.eventsApplied).toBe(2);
 
-      const reasons: string[] = [];
-      await consumer.subscribe({ topic: `e2e-${stack.tag}.dead-letter.v1`, fromBeginning: true });
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`dead letters seen: ${JSON.stringify(reasons)}`)),
-          30_000,
-        );
-        void consumer.run({
-          eachMessage: async ({ message }) => {
-            reasons.push(String(message.headers?.['dead-letter-reason'] ?? ''));
-            if (reasons.length === 2) {
-              clearTimeout(timer);
-              resolve();
-            }
-          },
-        });
+      const reasons = await eventually('two dead letters', async () => {
+        const letters = await bus.readTopicToEnd(`e2e-${stack.tag}.dead-letter.v1`);
+        const seen = letters.map((m) => m.headers['dead-letter-reason'] ?? '');
+        return seen.length >= 2 ? seen : undefined;
       });
       expect(reasons[0]).toMatch(/not JSON/);
       expect(reasons[1]).toMatch(/invalid UsageRecorded/);
     } finally {
-      await Promise.all([producer.disconnect(), consumer.disconnect()]);
+      await publisher.disconnect();
     }
   });
 });

@@ -1,4 +1,6 @@
-import { AssignerProtocol, Kafka, logLevel, type Admin } from 'kafkajs';
+import { createMessageBus } from '@tally/messaging';
+import { waitUntil } from '@tally/retry';
+import { createLogger } from '@tally/service-kit';
 
 export interface Progress {
   /** Messages on the usage topic (sum of the partitions' high watermarks). */
@@ -12,46 +14,35 @@ export interface Membership {
   [groupId: string]: { state: string; members: string[] };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
 
 /**
- * Watches settlement through the Kafka admin API: the consumer commits a batch's offsets only
+ * Watches settlement through the brokers' admin API: the consumer commits a batch's offsets only
  * after its effect is stored, so committed offsets on the usage topic = events applied. The
  * settlement groups are found by name (containing "settlement") and by their assignment (the
  * usage topic), so a renamed or added group is still seen; Connect's group is not one of them.
  */
 export function settlementProgress(brokers: string, usageTopic: string) {
-  const admin: Admin = new Kafka({
+  const admin = createMessageBus({
     clientId: 'bench-scale',
     brokers: [brokers],
-    logLevel: logLevel.NOTHING,
+    logger: createLogger('bench-scale', 'silent'),
   }).admin();
-  const connected = admin.connect();
 
   async function describe() {
-    await connected;
-    const { groups } = await admin.listGroups();
-    const ids = groups.map((g) => g.groupId).filter((id) => id.includes('settlement'));
-    if (ids.length === 0) return [];
+    const ids = (await admin.groupIds()).filter((id) => id.includes('settlement'));
     const described = await admin.describeGroups(ids);
-    return described.groups.filter((g) =>
-      g.members.some((m) => {
-        const decoded = AssignerProtocol.MemberAssignment.decode(m.memberAssignment);
-        return decoded !== null && usageTopic in decoded.assignment;
-      }),
-    );
+    return described.filter((g) => g.members.some((m) => m.topics.includes(usageTopic)));
   }
 
   async function progress(): Promise<Progress> {
-    await connected;
-    const [groups, offsets] = await Promise.all([describe(), admin.fetchTopicOffsets(usageTopic)]);
+    const [groups, ranges] = await Promise.all([describe(), admin.partitionRanges(usageTopic)]);
     const applied: Record<string, number> = {};
     for (const g of groups) {
-      const [topic] = await admin.fetchOffsets({ groupId: g.groupId, topics: [usageTopic] });
-      applied[g.groupId] = sum((topic?.partitions ?? []).map((p) => Math.max(0, Number(p.offset))));
+      const committed = await admin.committedOffsets(g.groupId, usageTopic);
+      applied[g.groupId] = sum(committed.map((p) => Math.max(0, Number(p.offset))));
     }
-    return { published: sum(offsets.map((p) => Number(p.high))), applied };
+    return { published: sum(ranges.map((p) => Number(p.high))), applied };
   }
 
   return {
@@ -73,25 +64,32 @@ export function settlementProgress(brokers: string, usageTopic: string) {
     ): Promise<Progress> {
       let last = '';
       let movedAt = Date.now();
-      for (;;) {
-        const p = await progress();
-        const groups = Object.values(p.applied);
-        if (p.published >= published && groups.length > 0 && groups.every((a) => a >= p.published))
-          return p;
-        const key = JSON.stringify(p);
-        if (key !== last) {
-          last = key;
-          movedAt = Date.now();
-          onProgress(p);
-        } else if (Date.now() - movedAt > stallMs) {
-          throw new Error(
-            `settlement made no progress for ${stallMs / 1000} s: ${p.published} of ${published} published, applied ${JSON.stringify(p.applied)}`,
-          );
-        }
-        await sleep(200);
-      }
+      return waitUntil(
+        async () => {
+          const p = await progress();
+          const groups = Object.values(p.applied);
+          if (
+            p.published >= published &&
+            groups.length > 0 &&
+            groups.every((a) => a >= p.published)
+          )
+            return p;
+          const key = JSON.stringify(p);
+          if (key !== last) {
+            last = key;
+            movedAt = Date.now();
+            onProgress(p);
+          } else if (Date.now() - movedAt > stallMs) {
+            throw new Error(
+              `settlement made no progress for ${stallMs / 1000} s: ${p.published} of ${published} published, applied ${JSON.stringify(p.applied)}`,
+            );
+          }
+          return undefined;
+        },
+        { deadlineMs: Infinity, intervalMs: 200, retryIf: () => false },
+      );
     },
-    stop: () => admin.disconnect(),
+    stop: () => admin.close(),
   };
 }
 

@@ -1,13 +1,9 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { WaitTimedOut, waitUntil } from '@tally/retry';
-import { readTopicToEnd } from '@tally/service-kit';
-
-const kafka = () =>
-  new Kafka({ brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+import { e2eBus } from './message-bus';
 
 /** The values of every message a topic holds now: how a test counts what was published. */
 export async function topicMessages(topic: string): Promise<string[]> {
-  return (await readTopicToEnd(kafka(), topic)).map((m) => m.value?.toString() ?? '');
+  return (await e2eBus().readTopicToEnd(topic)).map((m) => m.value?.toString() ?? '');
 }
 
 /**
@@ -15,17 +11,16 @@ export async function topicMessages(topic: string): Promise<string[]> {
  * was published by then has been applied (consumers commit only after storing the effect).
  */
 export async function consumedAll(groupId: string, topic: string, deadlineMs = 60_000) {
-  const admin = kafka().admin();
-  await admin.connect();
+  const admin = e2eBus().admin();
   try {
-    const ends = await admin.fetchTopicOffsets(topic);
+    const ends = await admin.partitionRanges(topic);
     let behind: number[] = [];
     await waitUntil(
       async () => {
-        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        const committed = await admin.committedOffsets(groupId, topic);
         behind = ends
           .filter((end) => {
-            const at = committed?.partitions.find((p) => p.partition === end.partition)?.offset;
+            const at = committed.find((p) => p.partition === end.partition)?.offset;
             return Number(end.high) > 0 && Number(at ?? -1) < Number(end.high);
           })
           .map((end) => end.partition);
@@ -37,6 +32,6 @@ export async function consumedAll(groupId: string, topic: string, deadlineMs = 6
       throw new Error(`${groupId} still behind on ${topic} partitions ${behind.join(',')}`);
     });
   } finally {
-    await admin.disconnect();
+    await admin.close();
   }
 }

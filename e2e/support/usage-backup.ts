@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import type { BackupSettings, Stores } from '@tally/backup';
 import { WaitTimedOut, waitUntil } from '@tally/retry';
+import { e2eBus } from './message-bus';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -54,30 +54,22 @@ export function runBackupCli(
 
 /** The sum of a topic's partition end offsets: how many messages were ever written to it. */
 export async function topicEnd(topic: string): Promise<number> {
-  const kafka = new Kafka({
-    brokers: process.env.KAFKA_BROKERS!.split(','),
-    logLevel: logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
-  await admin.connect();
+  const admin = e2eBus().admin();
   try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+    const ranges = await admin.partitionRanges(topic);
+    return ranges.reduce((sum, p) => sum + Number(p.high), 0);
   } finally {
-    await admin.disconnect();
+    await admin.close();
   }
 }
 
 /** Produces one message as it is, bypassing the event contract (a poison message). */
 export async function sendRaw(topic: string, key: string, value: string): Promise<void> {
-  const producer = new Kafka({
-    brokers: process.env.KAFKA_BROKERS!.split(','),
-    logLevel: logLevel.NOTHING,
-  }).producer();
-  await producer.connect();
+  const publisher = e2eBus().publisher();
+  await publisher.connect();
   try {
-    await producer.send({ topic, messages: [{ key, value }] });
+    await publisher.publish([{ topic, key, value }]);
   } finally {
-    await producer.disconnect();
+    await publisher.disconnect();
   }
 }

@@ -1,4 +1,5 @@
-import { createKafka, createLogger, createProducer } from '@tally/service-kit';
+import { createMessageBus } from '@tally/messaging';
+import { createLogger } from '@tally/service-kit';
 import { dlqSettings } from './config';
 import { letterId, readDeadLetters, type DeadLetter } from './dead-letters';
 import { parseCommand, USAGE, UsageError } from './options';
@@ -12,14 +13,14 @@ async function main(): Promise<void> {
   const command = parseCommand(process.argv.slice(2));
   if (command.kind === 'help') return void console.log(USAGE);
   const { brokers, deadLetterTopic: topic, ssl, sasl } = dlqSettings();
-  const kafka = createKafka({
+  const bus = createMessageBus({
     clientId: 'tally-dlq',
     brokers,
     ssl,
     sasl,
     logger: createLogger('dlq', 'error'),
   });
-  const letters = await readDeadLetters(kafka, topic);
+  const letters = await readDeadLetters(bus, topic);
 
   if (command.kind === 'list') {
     for (const l of letters)
@@ -52,12 +53,12 @@ async function main(): Promise<void> {
   }
   const plan = planReplay(letters, command.since);
   for (const { letter, why } of plan.skip) console.log(`skip ${letterId(letter)}: ${why}`);
-  const producer = createProducer(kafka);
-  await producer.connect();
+  const publisher = bus.publisher();
+  await publisher.connect();
   try {
-    await replay(producer, topic, plan.replay);
+    await replay(publisher, topic, plan.replay);
   } finally {
-    await producer.disconnect();
+    await publisher.disconnect();
   }
   for (const l of plan.replay) console.log(`replayed ${letterId(l)} to ${l.original.topic}`);
   console.log(`replayed ${plan.replay.length}, skipped ${plan.skip.length}`);

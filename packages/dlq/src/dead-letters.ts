@@ -1,5 +1,4 @@
-import { readTopicToEnd, type TopicMessage } from '@tally/service-kit';
-import type { Kafka } from 'kafkajs';
+import type { MessageBus } from '@tally/messaging';
 
 /** A message a consumer set aside, with where it came from and why. */
 export interface DeadLetter {
@@ -13,23 +12,17 @@ export interface DeadLetter {
   value: Buffer | null;
 }
 
-const header = (m: TopicMessage, name: string): string => {
-  const v = m.headers?.[name];
-  if (v === undefined) return '';
-  return (Array.isArray(v) ? v : [v]).map((x) => x.toString()).join(',');
-};
-
 /** Every dead letter the topic holds now, oldest first per partition. */
-export async function readDeadLetters(kafka: Kafka, topic: string): Promise<DeadLetter[]> {
-  return (await readTopicToEnd(kafka, topic)).map((m) => ({
+export async function readDeadLetters(bus: MessageBus, topic: string): Promise<DeadLetter[]> {
+  return (await bus.readTopicToEnd(topic)).map((m) => ({
     partition: m.partition,
     offset: m.offset,
     at: new Date(Number(m.timestamp)),
-    reason: header(m, 'dead-letter-reason'),
+    reason: m.headers['dead-letter-reason'] ?? '',
     original: {
-      topic: header(m, 'original-topic'),
-      partition: header(m, 'original-partition'),
-      offset: header(m, 'original-offset'),
+      topic: m.headers['original-topic'] ?? '',
+      partition: m.headers['original-partition'] ?? '',
+      offset: m.headers['original-offset'] ?? '',
     },
     key: m.key,
     value: m.value,

@@ -1,14 +1,13 @@
 import { createEvent, deadLetterMessage, toKafkaMessage } from '@tally/events';
-import { createProducer, readTopicToEnd } from '@tally/service-kit';
-import { newTopic, testKafka } from '@tally/testkit';
+import { newTopic, testBus } from '@tally/testkit';
 import { readDeadLetters } from './dead-letters';
 import { planReplay, replay } from './replay';
 
 describe('the dead-letter topic on a real broker', () => {
-  const kafka = testKafka('dlq-test');
-  const producer = createProducer(kafka);
-  beforeAll(() => producer.connect());
-  afterAll(() => producer.disconnect());
+  const bus = testBus('dlq-test');
+  const publisher = bus.publisher();
+  beforeAll(() => publisher.connect());
+  afterAll(() => publisher.disconnect());
 
   const usage = createEvent('UsageRecorded', 'user-1', {
     usageId: 'u-1',
@@ -20,24 +19,27 @@ describe('the dead-letter topic on a real broker', () => {
   });
 
   it('lists what consumers set aside, and replays the valid events to their topic once asked', async () => {
-    const original = await newTopic(kafka, 'dlq-original');
-    const dlq = await newTopic(kafka, 'dlq', 2);
+    const original = await newTopic(bus, 'dlq-original');
+    const dlq = await newTopic(bus, 'dlq', 2);
     const valid = toKafkaMessage(usage);
-    await producer.send({
-      topic: dlq,
-      messages: [
-        deadLetterMessage(
+    await publisher.publish([
+      {
+        topic: dlq,
+        ...deadLetterMessage(
           { topic: original, partition: 0, offset: '5', key: valid.key, value: valid.value },
           'database unreachable (an old consumer dead-lettered it)',
         ),
-        deadLetterMessage(
+      },
+      {
+        topic: dlq,
+        ...deadLetterMessage(
           { topic: original, partition: 0, offset: '6', key: 'user-1', value: '{not json' },
           'not JSON',
         ),
-      ],
-    });
+      },
+    ]);
 
-    const letters = await readDeadLetters(kafka, dlq);
+    const letters = await readDeadLetters(bus, dlq);
     expect(letters.map((l) => [l.reason, l.original])).toEqual(
       expect.arrayContaining([
         [
@@ -50,15 +52,15 @@ describe('the dead-letter topic on a real broker', () => {
 
     const plan = planReplay(letters);
     expect(plan.skip.map((s) => s.letter.reason)).toEqual(['not JSON']);
-    await replay(producer, dlq, plan.replay);
+    await replay(publisher, dlq, plan.replay);
 
-    const back = await readTopicToEnd(kafka, original);
+    const back = await bus.readTopicToEnd(original);
     expect(back).toHaveLength(1);
     expect(back[0]!.key?.toString()).toBe('user-1');
     expect(back[0]!.value?.toString()).toBe(valid.value);
   });
 
   it('reads an empty topic as no dead letters', async () => {
-    expect(await readDeadLetters(kafka, await newTopic(kafka, 'dlq-empty'))).toEqual([]);
+    expect(await readDeadLetters(bus, await newTopic(bus, 'dlq-empty'))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { parseEvent } from '@tally/events';
-import type { Producer } from 'kafkajs';
+import type { Publisher } from '@tally/messaging';
 import { letterId, type DeadLetter } from './dead-letters';
 
 export interface ReplayPlan {
@@ -30,18 +30,15 @@ export function planReplay(letters: DeadLetter[], since?: Date): ReplayPlan {
 }
 
 /** Sends each planned letter to its original topic with its key and bytes, in order. */
-export async function replay(producer: Producer, deadLetterTopic: string, letters: DeadLetter[]) {
+export async function replay(publisher: Publisher, deadLetterTopic: string, letters: DeadLetter[]) {
   for (const letter of letters) {
-    await producer.send({
-      topic: letter.original.topic,
-      acks: -1,
-      messages: [
-        {
-          key: letter.key,
-          value: letter.value,
-          headers: { 'replayed-from': `${deadLetterTopic}:${letterId(letter)}` },
-        },
-      ],
-    });
+    await publisher.publish([
+      {
+        topic: letter.original.topic,
+        key: letter.key,
+        value: letter.value,
+        headers: { 'replayed-from': `${deadLetterTopic}:${letterId(letter)}` },
+      },
+    ]);
   }
 }

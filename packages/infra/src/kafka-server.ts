@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Kafka, logLevel } from 'kafkajs';
+import { probeBroker } from '@tally/messaging';
 import { ensureJars } from './ensure-jars';
 import { requireCommand } from './find-command';
 import { freePort } from './free-port';
@@ -81,7 +81,8 @@ export async function startKafka(opts: StartKafkaOptions): Promise<KafkaServer> 
     ],
   });
   const brokers = `127.0.0.1:${port}`;
-  await awaitReady(server, () => probeBroker(brokers), {
+  // Ready = it answers metadata and a group coordinator is loaded (see probeBroker).
+  await awaitReady(server, () => probeBroker([brokers]), {
     what: 'Kafka',
     logFile,
     deadlineMs: opts.readyDeadlineMs ?? 90_000,
@@ -109,28 +110,5 @@ async function formatStorage(java: string, jvmArgs: string[], propsFile: string,
   } catch (err) {
     const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string };
     throw new Error(`kafka-storage format failed: ${`${stdout}${stderr}`.trim()}`);
-  }
-}
-
-/**
- * Ready = the broker answers metadata and a group coordinator is loaded. Describing a group
- * makes the broker create __consumer_offsets; without waiting for it here, the first consumer
- * of every run would crash once with "The coordinator is loading" and restart.
- */
-async function probeBroker(brokers: string): Promise<void> {
-  const kafka = new Kafka({
-    brokers: [brokers],
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 1000,
-    requestTimeout: 2000,
-    retry: { retries: 0 },
-  });
-  const admin = kafka.admin();
-  try {
-    await admin.connect();
-    await admin.describeCluster();
-    await admin.describeGroups(['tally-infra-readiness']);
-  } finally {
-    await admin.disconnect();
   }
 }

@@ -47,8 +47,6 @@ export {
   type AuthorizationContext,
 } from './graphql/authorization';
 export { connectMongo, mongoHealth } from './data/mongo';
-export { createKafka, createProducer, ensureTopics, kafkaHealth, topicsWorker } from './data/kafka';
-export { readTopicToEnd, type TopicMessage } from './data/read-topic';
 export { readSchema } from './graphql/read-schema';
 export {
   bootSubgraph,
@@ -56,16 +54,11 @@ export {
   type SubgraphSettings,
   type BuiltSubgraph,
 } from './lifecycle/boot-subgraph';
+export { topicsWorker } from './lifecycle/topics-worker';
 export { DateTimeScalar } from './graphql/date-time';
 export { duplicateIndexes, isDuplicateKey } from './data/mongo-errors';
 export { insertUnordered } from './data/insert-unordered';
 export { encodeCursor, decodeCursor, pageSize, toConnection, MAX_PAGE_SIZE } from './paging/cursor';
-export {
-  createEventConsumer,
-  type EventConsumer,
-  type EventConsumerOptions,
-} from './consumer/event-consumer';
-export { isRetriable, PermanentError } from './consumer/retry';
 export { createSubgraphClient, type SubgraphClient } from './registry/subgraph-client';
 export { ensureLayout, LayoutError, type Migration, type LayoutOptions } from './data/layout';
 export type { Outbox, OutboxEntry, OutboxMessage, OutboxRedo } from './outbox/outbox-types';

@@ -1,9 +1,8 @@
 import { kafkaBrokers, mongoUrlFor, uniqueName } from '@tally/testkit';
 import { waitUntil } from '@tally/retry';
-import type { Consumer, Kafka, Producer } from 'kafkajs';
+import { createMessageBus, type Publisher } from '@tally/messaging';
 import mongoose from 'mongoose';
 import pino, { type Logger } from 'pino';
-import { createKafka, createProducer } from '../src/data/kafka';
 import type { OutboxMessage } from '../src/outbox/outbox-types';
 import { createOutbox, type OutboxOptions } from '../src/outbox/outbox';
 import { intentCollection } from '../src/outbox/outbox-store';
@@ -33,15 +32,13 @@ export async function createHarness() {
     { level: 'debug' },
     { write: (line) => logLines.push(JSON.parse(line)) },
   );
-  const kafka = createKafka({ clientId: 'outbox-test', brokers: kafkaBrokers(), logger });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-  await admin.disconnect();
+  const bus = createMessageBus({ clientId: 'outbox-test', brokers: kafkaBrokers(), logger });
+  await bus.ensureTopics([topic], 1);
   const db = await mongoose.createConnection(mongoUrlFor(uniqueName('outbox'))).asPromise();
   const state = db.collection<StateDoc>('state');
-  const received = await consumeAll(kafka, topic);
-  const sentinels = createProducer(kafka);
+  const received: string[] = [];
+  const following = await bus.follow(topic, (m) => void received.push(String(m.value)));
+  const sentinels = bus.publisher();
   await sentinels.connect();
   const outboxes: Outbox[] = [];
 
@@ -58,7 +55,7 @@ export async function createHarness() {
   return {
     topic,
     db,
-    kafka,
+    bus,
     logLines,
     put,
     /** The outbox collection itself, in its documented shape. */
@@ -73,7 +70,7 @@ export async function createHarness() {
     outbox(opts: Partial<OutboxOptions> = {}): Outbox {
       const outbox = createOutbox({
         db,
-        producer: createProducer(kafka),
+        publisher: bus.publisher(),
         logger,
         redo: { put },
         sweepMs: 60_000,
@@ -89,18 +86,16 @@ export async function createHarness() {
      */
     async published(): Promise<Put[]> {
       const sentinel = uniqueName('sentinel');
-      await sentinels.send({ topic, acks: -1, messages: [{ key: 'sentinel', value: sentinel }] });
-      await waitUntil(() => received.values.includes(sentinel), {
+      await sentinels.publish([{ topic, key: 'sentinel', value: sentinel }]);
+      await waitUntil(() => received.includes(sentinel), {
         deadlineMs: 30_000,
         intervalMs: 50,
       });
-      return received.values
-        .filter((v) => !v.startsWith('sentinel-'))
-        .map((v) => JSON.parse(v) as Put);
+      return received.filter((v) => !v.startsWith('sentinel-')).map((v) => JSON.parse(v) as Put);
     },
     async close(): Promise<void> {
       await Promise.all(outboxes.map((o) => o.stop().catch(() => undefined)));
-      await received.consumer.disconnect();
+      await following.stop();
       await sentinels.disconnect();
       await db.dropDatabase();
       await db.close();
@@ -114,35 +109,13 @@ export function message(topic: string, change: Put): OutboxMessage {
   return { topic, key: change.key, value: JSON.stringify(change) };
 }
 
-/** A producer that sends, then reports a failure: a crash between publishing and deleting. */
-export function failingAfterSend(producer: Producer): Producer {
-  return new Proxy(producer, {
-    get(target, prop, receiver) {
-      if (prop !== 'sendBatch') return Reflect.get(target, prop, receiver);
-      return async (batch: Parameters<Producer['sendBatch']>[0]) => {
-        await target.sendBatch(batch);
-        throw new Error('lost the acknowledgement');
-      };
+/** A publisher that sends, then reports a failure: a crash between publishing and deleting. */
+export function failingAfterSend(publisher: Publisher): Publisher {
+  return {
+    ...publisher,
+    async publish(batch) {
+      await publisher.publish(batch);
+      throw new Error('lost the acknowledgement');
     },
-  });
-}
-
-async function consumeAll(kafka: Kafka, topic: string) {
-  const values: string[] = [];
-  // Short fetch waits: the test's disconnect does not sit out a long poll.
-  const consumer: Consumer = kafka.consumer({
-    groupId: uniqueName('outbox-count'),
-    maxWaitTimeInMs: 100,
-  });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  let joined = false;
-  consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      values.push(String(message.value));
-    },
-  });
-  await waitUntil(() => joined, { deadlineMs: 30_000, intervalMs: 50 });
-  return { consumer, values };
+  };
 }

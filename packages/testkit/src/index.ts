@@ -5,7 +5,7 @@ export {
   newTopic,
   openDb,
   silentLogger,
-  testKafka,
+  testBus,
   testOutbox,
   type SentCommand,
 } from './int-support';

@@ -7,7 +7,7 @@ function required(name: 'KAFKA_BROKERS' | 'MONGO_URL'): string {
   return value;
 }
 
-/** The Kafka bootstrap servers of this test run, as kafkajs wants them. */
+/** The Kafka bootstrap servers of this test run (host:port each). */
 export function kafkaBrokers(): string[] {
   return required('KAFKA_BROKERS')
     .split(',')

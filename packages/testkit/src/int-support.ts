@@ -1,13 +1,5 @@
-import {
-  createKafka,
-  createLogger,
-  createOutbox,
-  createProducer,
-  ensureTopics,
-  type Outbox,
-  type OutboxRedo,
-} from '@tally/service-kit';
-import type { Kafka } from 'kafkajs';
+import { createMessageBus, type MessageBus } from '@tally/messaging';
+import { createLogger, createOutbox, type Outbox, type OutboxRedo } from '@tally/service-kit';
 import { errorMessage, WaitTimedOut, waitUntil } from '@tally/retry';
 import mongoose, { type Connection } from 'mongoose';
 import { kafkaBrokers, mongoUrlFor } from './infra-env';
@@ -49,27 +41,28 @@ export async function openDb(prefix: string) {
   };
 }
 
-export function testKafka(clientId: string): Kafka {
-  return createKafka({ clientId, brokers: kafkaBrokers(), logger: silentLogger });
+/** A message bus on the test run's brokers that logs nothing. */
+export function testBus(clientId: string): MessageBus {
+  return createMessageBus({ clientId, brokers: kafkaBrokers(), logger: silentLogger });
 }
 
 /** A topic of its own; one partition keeps what arrives in the order it was sent. */
-export async function newTopic(kafka: Kafka, prefix: string, partitions = 1): Promise<string> {
+export async function newTopic(bus: MessageBus, prefix: string, partitions = 1): Promise<string> {
   const topic = uniqueName(prefix);
-  await ensureTopics(kafka, [topic], partitions);
+  await bus.ensureTopics([topic], partitions);
   return topic;
 }
 
 /** An outbox that sweeps only when flushed; `graceMs` 0 finishes any intent at once. */
 export function testOutbox(
   db: Connection,
-  kafka: Kafka,
+  bus: MessageBus,
   redo: Record<string, OutboxRedo<never>> = {},
   graceMs = 0,
 ): Outbox {
   return createOutbox({
     db,
-    producer: createProducer(kafka),
+    publisher: bus.publisher(),
     logger: silentLogger,
     redo,
     graceMs,

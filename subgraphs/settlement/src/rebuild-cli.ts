@@ -1,4 +1,5 @@
-import { connectMongo, createKafka, createLogger } from '@tally/service-kit';
+import { createMessageBus } from '@tally/messaging';
+import { connectMongo, createLogger } from '@tally/service-kit';
 import { loadConfig } from './config';
 import { factTopics, settlementGroupId } from './events/settlement-consumer';
 import { USAGE, parseOptions } from './rebuild/options';
@@ -14,14 +15,13 @@ async function main(): Promise<void> {
     logger,
     settings.mongo,
   );
-  const admin = createKafka({
+  const admin = createMessageBus({
     clientId: 'tally-settlement-rebuild',
     brokers: settings.kafka.brokers,
     ssl: settings.kafka.ssl,
     sasl: settings.kafka.sasl,
     logger,
   }).admin();
-  await admin.connect();
   try {
     const groupId = settlementGroupId(settings.kafka.groupPrefix);
     const result = await rebuildSettlementState({
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
         `${settings.billing.timeZone})`,
     );
   } finally {
-    await admin.disconnect();
+    await admin.close();
     await db.close();
   }
 }

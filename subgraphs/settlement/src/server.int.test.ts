@@ -1,8 +1,6 @@
 import { DEFAULT_ROLE_SCOPES, signInternalToken } from '@tally/auth';
-import { toKafkaMessage } from '@tally/events';
 import {
   connectMongo,
-  createProducer,
   createRegistryClient,
   listen,
   type BuiltSubgraph,
@@ -12,7 +10,7 @@ import { kafkaBrokers, mongoUrl, uniqueName } from '@tally/testkit';
 import type { Connection } from 'mongoose';
 import { BASIC } from '../test/billing-fixtures';
 import { planSubscribed, usageRecorded } from '../test/support/events';
-import { eventually, logger, openKafka } from '../test/support/infra';
+import { eventually, logger, openMessaging, publishEvents } from '../test/support/infra';
 import { loadConfig } from './config';
 import { createServer, schema } from './server';
 
@@ -27,16 +25,16 @@ describe('the settlement subgraph over real Kafka and Mongo', () => {
   let db: Connection;
   let built: BuiltSubgraph;
   let listening: Listening;
-  let bus: Awaited<ReturnType<typeof openKafka>>;
+  let messaging: Awaited<ReturnType<typeof openMessaging>>;
   let secret: string;
 
   beforeAll(async () => {
-    bus = await openKafka('settlement-server');
+    messaging = await openMessaging('settlement-server');
     const settings = await loadConfig({
       port: 0,
       mongo: { url: mongoUrl(), database: uniqueName('settlement-server') },
-      kafka: { brokers: kafkaBrokers(), groupPrefix: bus.groupPrefix },
-      topics: bus.topics,
+      kafka: { brokers: kafkaBrokers(), groupPrefix: messaging.groupPrefix },
+      topics: messaging.topics,
       log: { level: 'silent' },
     });
     secret = settings.internalAuth.secret;
@@ -50,7 +48,7 @@ describe('the settlement subgraph over real Kafka and Mongo', () => {
       heartbeatSeconds: 10,
       logger,
     });
-    built = await createServer({ settings, logger, db, kafka: bus.kafka, registry });
+    built = await createServer({ settings, logger, db, bus: messaging.bus, registry });
     listening = await listen(built.httpServer, '127.0.0.1', 0);
     for (const worker of built.workers ?? []) await worker.start();
   });
@@ -79,36 +77,31 @@ describe('the settlement subgraph over real Kafka and Mongo', () => {
 
   it('answers the bills of a page of users, from the events it consumed', async () => {
     const users = ['srv-1', 'srv-2', 'srv-3'];
-    const producer = createProducer(bus.kafka);
-    await producer.connect();
-    await producer.send({
-      topic: bus.topics.users,
-      messages: users.map((userId) =>
-        toKafkaMessage(
-          planSubscribed({
-            subscriptionId: `${userId}-s`,
-            userId,
-            effectiveAt: '2026-10-01T00:00:00+09:00',
-            plan: BASIC,
-          }),
-        ),
+    await publishEvents(
+      messaging.bus,
+      messaging.topics.users,
+      users.map((userId) =>
+        planSubscribed({
+          subscriptionId: `${userId}-s`,
+          userId,
+          effectiveAt: '2026-10-01T00:00:00+09:00',
+          plan: BASIC,
+        }),
       ),
-    });
-    await producer.send({
-      topic: bus.topics.usage,
-      messages: users.map((userId, i) =>
-        toKafkaMessage(
-          usageRecorded({
-            usageId: `${userId}-u`,
-            userId,
-            type: 'SMS',
-            amount: i + 1,
-            occurredAt: '2026-11-03T10:00:00+09:00',
-          }),
-        ),
+    );
+    await publishEvents(
+      messaging.bus,
+      messaging.topics.usage,
+      users.map((userId, i) =>
+        usageRecorded({
+          usageId: `${userId}-u`,
+          userId,
+          type: 'SMS',
+          amount: i + 1,
+          occurredAt: '2026-11-03T10:00:00+09:00',
+        }),
       ),
-    });
-    await producer.disconnect();
+    );
 
     const page = `query ($reps: [_Any!]!) {
       _entities(representations: $reps) { ... on User { id bill(period: "2026-11") { total usage { smsCount } } } }

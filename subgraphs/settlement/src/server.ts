@@ -1,6 +1,5 @@
 import {
   createSubgraphApp,
-  kafkaHealth,
   mongoHealth,
   readSchema,
   topicsWorker,
@@ -23,7 +22,7 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
   const timeZone = settings.billing.timeZone;
   const store = await openBillState(deps.db, { timeZone, logger: deps.logger });
   const consumer = createSettlementConsumer({
-    kafka: deps.kafka,
+    bus: deps.bus,
     groupPrefix: settings.kafka.groupPrefix,
     topics: settings.topics,
     applyFacts: makeApplyEvents({ store, timeZone, now: () => new Date() }),
@@ -37,7 +36,7 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
     logger: deps.logger,
     healthChecks: {
       mongo: mongoHealth(deps.db),
-      kafka: kafkaHealth(deps.kafka),
+      kafka: deps.bus.health,
       registry: deps.registry.health,
       consumer: consumer.health,
     },
@@ -46,7 +45,7 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
   return {
     httpServer,
     workers: [
-      topicsWorker(deps.kafka, Object.values(settings.topics), settings.kafka.partitions),
+      topicsWorker(deps.bus, Object.values(settings.topics), settings.kafka.partitions),
       consumer,
     ],
   };

@@ -1,10 +1,8 @@
 import {
   createOutbox,
-  createProducer,
   createSubgraphApp,
   createSubgraphClient,
   ensureLayout,
-  kafkaHealth,
   mongoHealth,
   readSchema,
   topicsWorker,
@@ -47,7 +45,7 @@ export async function createServer(
   const stores = makeStores(db, timeZone);
   const outbox = createOutbox({
     db,
-    producer: createProducer(deps.kafka),
+    publisher: deps.bus.publisher(),
     logger,
     redo: { [USAGE_RECORD_KIND]: makeRedoUsageRecord(stores) },
     ...options.outbox,
@@ -79,7 +77,7 @@ export async function createServer(
     recordUsages: makeRecordUsages({ ...stores, users, outbox, eventsOf }),
   };
   const consumer = createKnownUsersConsumer({
-    kafka: deps.kafka,
+    bus: deps.bus,
     groupPrefix: settings.kafka.groupPrefix,
     topics: settings.topics,
     knownUsers: stores.knownUsers,
@@ -92,7 +90,7 @@ export async function createServer(
     logger,
     healthChecks: {
       mongo: mongoHealth(db),
-      kafka: kafkaHealth(deps.kafka),
+      kafka: deps.bus.health,
       registry: deps.registry.health,
     },
     context: async () => createContext(shared),
@@ -104,7 +102,7 @@ export async function createServer(
     httpServer,
     outbox,
     workers: [
-      topicsWorker(deps.kafka, Object.values(settings.topics), settings.kafka.partitions),
+      topicsWorker(deps.bus, Object.values(settings.topics), settings.kafka.partitions),
       outbox,
       consumer,
     ],

@@ -2,7 +2,7 @@ import { DEFAULT_ROLE_SCOPES, signInternalToken } from '@tally/auth';
 import { createRegistryClient, listen, type Listening } from '@tally/service-kit';
 import { kafkaBrokers, mongoUrl } from '@tally/testkit';
 import { nextPhone } from '../test/support/builders';
-import { logger, newTopic, openDb, testKafka } from '../test/support/infra';
+import { logger, newTopic, openDb, testBus } from '../test/support/infra';
 import { readTopic } from '../test/support/topic-reader';
 import { settingsSchema } from './config';
 import type { OldSubscriptionDoc } from './store/migrations/old-layout';
@@ -12,8 +12,8 @@ import { createServer, schema } from './server';
 describe('the user subgraph server', () => {
   it('migrates an old database at build, serves the API and publishes through its outbox', async () => {
     const opened = await openDb('user-server');
-    const kafka = testKafka();
-    const topic = await newTopic(kafka, 'user-server');
+    const bus = testBus();
+    const topic = await newTopic(bus, 'user-server');
     // Layout 1 as the old code left it: a subscription in its own collection.
     await opened.db.collection<OldSubscriptionDoc>('subscriptions').insertOne({
       _id: 'old-sub',
@@ -42,8 +42,8 @@ describe('the user subgraph server', () => {
       heartbeatSeconds: 5,
       logger,
     });
-    const built = await createServer({ settings, logger, db: opened.db, kafka, registry });
-    const reader = await readTopic(kafka, topic);
+    const built = await createServer({ settings, logger, db: opened.db, bus, registry });
+    const reader = await readTopic(bus, topic);
     let listening: Listening | undefined;
     try {
       const names = (await opened.db.listCollections()).map((c) => c.name);

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   createOutbox,
-  createProducer,
   createSubgraphApp,
-  kafkaHealth,
   mongoHealth,
   readSchema,
   topicsWorker,
@@ -28,7 +26,7 @@ export async function createServer(
   const stores = makeStores(deps.db);
   const outbox = createOutbox({
     db: deps.db,
-    producer: createProducer(deps.kafka),
+    publisher: deps.bus.publisher(),
     logger: deps.logger,
     redo: makeRedo(stores),
   });
@@ -49,7 +47,7 @@ export async function createServer(
     logger: deps.logger,
     healthChecks: {
       mongo: mongoHealth(deps.db),
-      kafka: kafkaHealth(deps.kafka),
+      kafka: deps.bus.health,
       registry: deps.registry.health,
     },
     context,
@@ -61,7 +59,7 @@ export async function createServer(
     httpServer,
     outbox,
     workers: [
-      topicsWorker(deps.kafka, [deps.settings.topics.users], deps.settings.kafka.partitions),
+      topicsWorker(deps.bus, [deps.settings.topics.users], deps.settings.kafka.partitions),
       outbox,
     ],
   };

@@ -1,9 +1,8 @@
 import type { Server } from 'node:http';
-import type { Kafka } from 'kafkajs';
+import { createMessageBus, type MessageBus } from '@tally/messaging';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { connectMongo } from '../data/mongo';
-import { createKafka } from '../data/kafka';
 import { listen } from '../http/listen';
 import { createLogger } from '../logger';
 import { createRegistryClient, type RegistryClient } from '../registry/registry-client';
@@ -25,7 +24,7 @@ export interface SubgraphDeps<S extends SubgraphSettings> {
   settings: S;
   logger: Logger;
   db: Connection;
-  kafka: Kafka;
+  bus: MessageBus;
   registry: RegistryClient;
 }
 
@@ -53,7 +52,7 @@ export async function bootSubgraph<S extends SubgraphSettings>(opts: {
     logger,
     settings.mongo,
   );
-  const kafka = createKafka({
+  const bus = createMessageBus({
     clientId: `tally-${opts.name}`,
     brokers: settings.kafka.brokers,
     ssl: settings.kafka.ssl,
@@ -76,7 +75,7 @@ export async function bootSubgraph<S extends SubgraphSettings>(opts: {
     timeoutMs: settings.registry.timeoutMs,
     logger,
   });
-  const built = await opts.build({ settings, logger, db, kafka, registry });
+  const built = await opts.build({ settings, logger, db, bus, registry });
   const listening = await listen(built.httpServer, settings.host, settings.port);
   url = publicUrl(listening.port);
   for (const worker of built.workers ?? []) await worker.start();

@@ -1,4 +1,4 @@
-import type { Producer } from 'kafkajs';
+import type { Publisher } from '@tally/messaging';
 import type { Collection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Ledger } from './outbox-ledger';
@@ -13,7 +13,7 @@ export interface SweepDeps {
   /** Refusals by the broker after which an intent is parked instead of tried again. */
   maxPublishAttempts: number;
   ledger: Ledger;
-  producer: Producer;
+  publisher: Publisher;
   logger: Logger;
   redo: Record<string, OutboxRedo<never>>;
   graceMs: number;
@@ -75,7 +75,7 @@ export function createSweep(deps: SweepDeps) {
     const tally: Tally = { published: 0, dropped: 0, parked: 0 };
     const items = owned.map((d) => ({ id: d._id, messages: d.messages }));
     for (const batch of cutBatches(items, deps.batchSize, deps.maxBatchBytes)) {
-      const rejected = await publishIsolating(deps.producer, batch);
+      const rejected = await publishIsolating(deps.publisher, batch);
       if (rejected.length > 0) {
         logger.error(
           { kind, intents: rejected.length, err: rejected[0]!.err },

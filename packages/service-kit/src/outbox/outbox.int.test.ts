@@ -1,4 +1,3 @@
-import { createProducer } from '../data/kafka';
 import { eventually } from '@tally/testkit';
 import { MAX_EVENT_BYTES } from './outbox';
 import {
@@ -51,11 +50,11 @@ describe('the outbox', () => {
   });
 
   it('leaves a failed confirm to the sweep, never throwing, and it is published once', async () => {
-    const refusing = createProducer(h.kafka);
-    refusing.sendBatch = async () => {
+    const refusing = h.bus.publisher();
+    refusing.publish = async () => {
       throw new Error('broker unreachable');
     };
-    const live = h.outbox({ producer: refusing, graceMs: 60_000 });
+    const live = h.outbox({ publisher: refusing, graceMs: 60_000 });
     await live.start();
     const [id] = await live.intend([h.entry({ key: 'a', value: 'v' })]);
     await h.put({ key: 'a', value: 'v' }, id!);
@@ -152,7 +151,7 @@ describe('the outbox', () => {
     // The events went out but the intent stayed, so the next process cannot know and sends
     // them again. That is the promise: at least once; consumers are idempotent by event id.
     const crashed = h.outbox({
-      producer: failingAfterSend(createProducer(h.kafka)),
+      publisher: failingAfterSend(h.bus.publisher()),
       graceMs: 60_000,
     });
     await crashed.start();

@@ -22,7 +22,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@tally/errors';
-import type { Producer } from 'kafkajs';
+import type { Publisher } from '@tally/messaging';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { createLedger } from './outbox-ledger';
@@ -34,7 +34,7 @@ import type { Outbox, OutboxEntry, OutboxRedo } from './outbox-types';
 export interface OutboxOptions {
   db: Connection;
   /** Connected by `start`, disconnected by `stop`: the outbox owns it. */
-  producer: Producer;
+  publisher: Publisher;
   logger: Logger;
   /** Per kind, how to re-apply a state change after a crash (see `OutboxRedo`). */
   redo: Record<string, OutboxRedo<never>>;
@@ -91,7 +91,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     parked,
     maxPublishAttempts: opts.maxPublishAttempts ?? 5,
     ledger,
-    producer: opts.producer,
+    publisher: opts.publisher,
     logger: log,
     redo: opts.redo,
     graceMs: opts.graceMs ?? 10_000,
@@ -113,7 +113,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       const batch = takeBatch(queue, batchSize, MAX_BATCH_BYTES);
       const ids = batch.map((b) => b.id);
       try {
-        await sendAll(opts.producer, batch);
+        await sendAll(opts.publisher, batch);
       } catch (err) {
         log.warn({ err, intents: ids.length }, 'outbox publish failed; the sweep will retry');
         ledger.release(ids);
@@ -238,7 +238,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
 
     async start(): Promise<void> {
       stopped = false;
-      await opts.producer.connect();
+      await opts.publisher.connect();
       void sweepSoon().finally(schedule);
     },
 
@@ -247,7 +247,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       clearTimeout(timer);
       await drained();
       await Promise.all([sweeping, nextSweep]);
-      await opts.producer.disconnect();
+      await opts.publisher.disconnect();
     },
   };
 }

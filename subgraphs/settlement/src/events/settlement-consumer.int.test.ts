@@ -1,8 +1,7 @@
-import { toKafkaMessage, type TallyEvent } from '@tally/events';
-import { createProducer } from '@tally/service-kit';
+import type { TallyEvent } from '@tally/events';
 import { BASIC } from '../../test/billing-fixtures';
 import { planSubscribed, usageRecorded } from '../../test/support/events';
-import { eventually, logger, openDb, openKafka } from '../../test/support/infra';
+import { eventually, logger, openDb, openMessaging, publishEvents } from '../../test/support/infra';
 import type { BillStateStore } from '../domain/ports';
 import { openBillState } from '../store/open-bill-state';
 import { makeApplyEvents } from '../use-cases/apply-events';
@@ -13,19 +12,18 @@ const SEOUL = 'Asia/Seoul';
 
 describe('the settlement consumer over real Kafka', () => {
   let opened: Awaited<ReturnType<typeof openDb>>;
-  let bus: Awaited<ReturnType<typeof openKafka>>;
+  let messaging: Awaited<ReturnType<typeof openMessaging>>;
   let store: BillStateStore;
   let consumer: ReturnType<typeof createSettlementConsumer>;
-  const producer = () => createProducer(bus.kafka);
 
   beforeAll(async () => {
     opened = await openDb('settlement-consumer');
-    bus = await openKafka('settlement-consumer');
+    messaging = await openMessaging('settlement-consumer');
     store = await openBillState(opened.db, { timeZone: SEOUL, logger });
     consumer = createSettlementConsumer({
-      kafka: bus.kafka,
-      groupPrefix: bus.groupPrefix,
-      topics: bus.topics,
+      bus: messaging.bus,
+      groupPrefix: messaging.groupPrefix,
+      topics: messaging.topics,
       applyFacts: makeApplyEvents({ store, timeZone: SEOUL, now: () => new Date() }),
       logger,
     });
@@ -36,15 +34,8 @@ describe('the settlement consumer over real Kafka', () => {
     await opened.close();
   });
 
-  async function publish(topic: string, events: TallyEvent[]) {
-    const p = producer();
-    await p.connect();
-    try {
-      await p.send({ topic, messages: events.map(toKafkaMessage) });
-    } finally {
-      await p.disconnect();
-    }
-  }
+  const publish = (topic: string, events: TallyEvent[]) =>
+    publishEvents(messaging.bus, topic, events);
 
   it('applies published subscriptions and usage: the bill appears, a redelivered event counted once', async () => {
     const userId = 'user-kafka';
@@ -57,7 +48,7 @@ describe('the settlement consumer over real Kafka', () => {
         occurredAt: `2026-11-0${n}T10:00:00+09:00`,
       }),
     );
-    await publish(bus.topics.users, [
+    await publish(messaging.topics.users, [
       planSubscribed({
         subscriptionId: 'ks-1',
         userId,
@@ -65,7 +56,7 @@ describe('the settlement consumer over real Kafka', () => {
         plan: BASIC,
       }),
     ]);
-    await publish(bus.topics.usage, [...usage, usage[0]!]);
+    await publish(messaging.topics.usage, [...usage, usage[0]!]);
 
     const billOf = makeBillOf({ store, timeZone: SEOUL });
     const bill = await eventually('the bill of every event', async () => {

@@ -1,6 +1,5 @@
 import type { Topics } from '@tally/events';
-import { createEventConsumer } from '@tally/service-kit';
-import type { Kafka } from 'kafkajs';
+import type { MessageBus } from '@tally/messaging';
 import type { Logger } from 'pino';
 import type { SettlementFact } from '../domain/facts';
 import { factsOf } from './fact-of-event';
@@ -17,14 +16,13 @@ export const factTopics = (topics: Topics) => [topics.users, topics.usage];
  * same bills.
  */
 export function createSettlementConsumer(deps: {
-  kafka: Kafka;
+  bus: MessageBus;
   groupPrefix: string;
   topics: Topics;
   applyFacts: (facts: SettlementFact[]) => Promise<void>;
   logger: Logger;
 }) {
-  return createEventConsumer({
-    kafka: deps.kafka,
+  return deps.bus.consume({
     groupId: settlementGroupId(deps.groupPrefix),
     topics: factTopics(deps.topics),
     deadLetterTopic: deps.topics.deadLetter,

@@ -1,8 +1,6 @@
-import { toKafkaMessage } from '@tally/events';
-import { createProducer } from '@tally/service-kit';
 import { BASIC } from '../../test/billing-fixtures';
 import { planSubscribed, usageRecorded } from '../../test/support/events';
-import { eventually, logger, openDb, openKafka } from '../../test/support/infra';
+import { eventually, logger, openDb, openMessaging, publishEvents } from '../../test/support/infra';
 import {
   createSettlementConsumer,
   factTopics,
@@ -19,16 +17,15 @@ const SEOUL = 'Asia/Seoul';
 describe('rebuilding settlement from the Kafka topics', () => {
   it('refuses while settlement runs; stopped, drops the state so the next start replays every event', async () => {
     const opened = await openDb('settlement-rebuild');
-    const bus = await openKafka('settlement-rebuild');
-    const groupId = settlementGroupId(bus.groupPrefix);
-    const admin = bus.kafka.admin();
-    await admin.connect();
+    const messaging = await openMessaging('settlement-rebuild');
+    const groupId = settlementGroupId(messaging.groupPrefix);
+    const admin = messaging.bus.admin();
     const start = async () => {
       const store = await openBillState(opened.db, { timeZone: SEOUL, logger });
       const consumer = createSettlementConsumer({
-        kafka: bus.kafka,
-        groupPrefix: bus.groupPrefix,
-        topics: bus.topics,
+        bus: messaging.bus,
+        groupPrefix: messaging.groupPrefix,
+        topics: messaging.topics,
         applyFacts: makeApplyEvents({ store, timeZone: SEOUL, now: () => new Date() }),
         logger,
       });
@@ -47,40 +44,31 @@ describe('rebuilding settlement from the Kafka topics', () => {
         db: opened.db,
         admin,
         groupId,
-        topics: factTopics(bus.topics),
+        topics: factTopics(messaging.topics),
         logger,
       });
     try {
-      const producer = createProducer(bus.kafka);
-      await producer.connect();
-      await producer.send({
-        topic: bus.topics.users,
-        messages: [
-          toKafkaMessage(
-            planSubscribed({
-              subscriptionId: 'rs',
-              userId: 'user-r',
-              effectiveAt: '2026-10-01T00:00:00+09:00',
-              plan: BASIC,
-            }),
-          ),
-        ],
-      });
-      await producer.send({
-        topic: bus.topics.usage,
-        messages: [1, 2].map((n) =>
-          toKafkaMessage(
-            usageRecorded({
-              usageId: `ru-${n}`,
-              userId: 'user-r',
-              type: 'DATA',
-              amount: 700,
-              occurredAt: `2026-11-0${n}T10:00:00+09:00`,
-            }),
-          ),
+      await publishEvents(messaging.bus, messaging.topics.users, [
+        planSubscribed({
+          subscriptionId: 'rs',
+          userId: 'user-r',
+          effectiveAt: '2026-10-01T00:00:00+09:00',
+          plan: BASIC,
+        }),
+      ]);
+      await publishEvents(
+        messaging.bus,
+        messaging.topics.usage,
+        [1, 2].map((n) =>
+          usageRecorded({
+            usageId: `ru-${n}`,
+            userId: 'user-r',
+            type: 'DATA',
+            amount: 700,
+            occurredAt: `2026-11-0${n}T10:00:00+09:00`,
+          }),
         ),
-      });
-      await producer.disconnect();
+      );
 
       const first = await start();
       const before = await settled(first.store);
@@ -93,8 +81,10 @@ describe('rebuilding settlement from the Kafka topics', () => {
       const result = await rebuild();
       expect(result.dropped.sort()).toEqual(['settlement_meta', 'usage_days', 'user_plans']);
       expect(result.missingTopics).toEqual([]);
-      const committed = await admin.fetchOffsets({ groupId, topics: factTopics(bus.topics) });
-      expect(committed.flatMap((t) => t.partitions.map((p) => p.offset))).toEqual(
+      const committed = await Promise.all(
+        factTopics(messaging.topics).map((topic) => admin.committedOffsets(groupId, topic)),
+      );
+      expect(committed.flatMap((partitions) => partitions.map((p) => p.offset))).toEqual(
         result.reset.flatMap((t) => t.partitions.map((p) => p.offset)),
       );
       expect(
@@ -111,7 +101,7 @@ describe('rebuilding settlement from the Kafka topics', () => {
         await second.consumer.stop();
       }
     } finally {
-      await admin.disconnect();
+      await admin.close();
       await opened.close();
     }
   });

@@ -1,4 +1,4 @@
-import type { Admin } from 'kafkajs';
+import type { BusAdmin } from '@tally/messaging';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { USAGE_DAYS, USER_PLANS } from '../store/collections';
@@ -34,7 +34,7 @@ export interface RebuildResult {
  */
 export async function rebuildSettlementState(deps: {
   db: Connection;
-  admin: Admin;
+  admin: BusAdmin;
   groupId: string;
   topics: string[];
   logger: Logger;
@@ -43,20 +43,20 @@ export async function rebuildSettlementState(deps: {
   const dropped = await dropIfThere(deps.db, DERIVED_COLLECTIONS);
   deps.logger.info({ dropped }, 'settlement state dropped');
 
-  const existing = new Set(await deps.admin.listTopics());
+  const existing = new Set(await deps.admin.topics());
   const reset: RebuildResult['reset'] = [];
   for (const topic of deps.topics.filter((t) => existing.has(t))) {
-    const offsets = await deps.admin.fetchTopicOffsets(topic);
-    const partitions = offsets.map((o) => ({ partition: o.partition, offset: o.low }));
-    await deps.admin.setOffsets({ groupId: deps.groupId, topic, partitions });
+    const ranges = await deps.admin.partitionRanges(topic);
+    const partitions = ranges.map((r) => ({ partition: r.partition, offset: r.low }));
+    await deps.admin.setCommittedOffsets(deps.groupId, topic, partitions);
     reset.push({ topic, partitions });
     deps.logger.info({ groupId: deps.groupId, topic, partitions }, 'consumer group reset');
   }
   return { dropped, reset, missingTopics: deps.topics.filter((t) => !existing.has(t)) };
 }
 
-async function refuseIfRunning(admin: Admin, groupId: string): Promise<void> {
-  const { groups } = await admin.describeGroups([groupId]);
+async function refuseIfRunning(admin: BusAdmin, groupId: string): Promise<void> {
+  const groups = await admin.describeGroups([groupId]);
   const members = groups.find((g) => g.groupId === groupId)?.members ?? [];
   if (members.length > 0)
     throw new RebuildRefused(

@@ -1,23 +1,34 @@
-import { createKafka, createLogger, ensureTopics } from '@tally/service-kit';
-import { topicsSchema, type Topics } from '@tally/events';
-import { kafkaBrokers, uniqueName } from '@tally/testkit';
+import { toKafkaMessage, topicsSchema, type TallyEvent, type Topics } from '@tally/events';
+import type { MessageBus } from '@tally/messaging';
+import { createLogger } from '@tally/service-kit';
+import { testBus, uniqueName } from '@tally/testkit';
 
 export { eventually, openDb } from '@tally/testkit';
-import type { Kafka } from 'kafkajs';
 
 export const logger = createLogger('settlement-int-test', 'silent');
 
-/** A Kafka client and topics of this test's own. */
-export async function openKafka(
+/** A message bus and topics of this test's own. */
+export async function openMessaging(
   prefix: string,
-): Promise<{ kafka: Kafka; topics: Topics; groupPrefix: string }> {
+): Promise<{ bus: MessageBus; topics: Topics; groupPrefix: string }> {
   const tag = uniqueName(prefix);
-  const kafka = createKafka({ clientId: tag, brokers: kafkaBrokers(), logger });
+  const bus = testBus(tag);
   const topics = topicsSchema.parse({
     users: `${tag}.user.events.v1`,
     usage: `${tag}.usage.events.v1`,
     deadLetter: `${tag}.dead-letter.v1`,
   });
-  await ensureTopics(kafka, Object.values(topics), 2);
-  return { kafka, topics, groupPrefix: tag };
+  await bus.ensureTopics(Object.values(topics), 2);
+  return { bus, topics, groupPrefix: tag };
+}
+
+/** Publishes events to `topic` as the services do (keyed by subject). */
+export async function publishEvents(bus: MessageBus, topic: string, events: TallyEvent[]) {
+  const publisher = bus.publisher();
+  await publisher.connect();
+  try {
+    await publisher.publish(events.map((e) => ({ topic, ...toKafkaMessage(e) })));
+  } finally {
+    await publisher.disconnect();
+  }
 }

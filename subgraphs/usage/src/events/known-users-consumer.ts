@@ -1,19 +1,17 @@
 import type { Topics } from '@tally/events';
-import { createEventConsumer } from '@tally/service-kit';
-import type { Kafka } from 'kafkajs';
+import type { MessageBus } from '@tally/messaging';
 import type { Logger } from 'pino';
 import type { KnownUsers } from '../domain/ports';
 
 /** Keeps the usage subgraph's copy of known users from UserSignedUp events. */
 export function createKnownUsersConsumer(deps: {
-  kafka: Kafka;
+  bus: MessageBus;
   groupPrefix: string;
   topics: Topics;
   knownUsers: KnownUsers;
   logger: Logger;
 }) {
-  return createEventConsumer({
-    kafka: deps.kafka,
+  return deps.bus.consume({
     groupId: `${deps.groupPrefix}.usage.known-users.v1`,
     topics: [deps.topics.users],
     deadLetterTopic: deps.topics.deadLetter,

@@ -1,5 +1,6 @@
 import { DEFAULT_ROLE_SCOPES, signInternalToken } from '@tally/auth';
-import { createKafka, createRegistryClient, listen } from '@tally/service-kit';
+import { createMessageBus } from '@tally/messaging';
+import { createRegistryClient, listen } from '@tally/service-kit';
 import { kafkaBrokers, mongoUrl } from '@tally/testkit';
 import type { Connection } from 'mongoose';
 import { loadConfig } from '../../src/config';
@@ -19,7 +20,7 @@ export async function startUsageServer(db: Connection, topics: { usage: string; 
     topics,
     log: { level: 'silent' },
   });
-  const kafka = createKafka({ clientId: 'usage-int-server', brokers: kafkaBrokers(), logger });
+  const bus = createMessageBus({ clientId: 'usage-int-server', brokers: kafkaBrokers(), logger });
   const registry = createRegistryClient({
     registryUrl: settings.registry.url,
     token: settings.registry.token,
@@ -30,7 +31,7 @@ export async function startUsageServer(db: Connection, topics: { usage: string; 
     logger,
   });
   const built = await createServer(
-    { settings, logger, db, kafka, registry },
+    { settings, logger, db, bus, registry },
     { outbox: { graceMs: 0, sweepMs: 200 } },
   );
   const listening = await listen(built.httpServer, '127.0.0.1', 0);

@@ -5,7 +5,7 @@ import { usageRecorded } from '../../src/events/usage-events';
 import { makeStores } from '../../src/store';
 import { USAGE_RECORD_KIND, type UsageDeps } from '../../src/use-cases/deps';
 import { makeRedoUsageRecord } from '../../src/use-cases/redo-usage-record';
-import { newTopic, openDb, testKafka, testOutbox, TIME_ZONE } from './infra';
+import { newTopic, openDb, testBus, testOutbox, TIME_ZONE } from './infra';
 import { eventsOnTopic } from './topic';
 
 /** Users that exist: a fixed set instead of the user subgraph. */
@@ -19,14 +19,14 @@ export function fixedUsers(ids: string[]): UserDirectory {
  */
 export async function startUsageDeps(prefix: string, opts: { graceMs?: number } = {}) {
   const opened = await openDb(prefix);
-  const kafka = testKafka();
-  const topic = await newTopic(kafka, prefix);
+  const bus = testBus();
+  const topic = await newTopic(bus, prefix);
   const topics = topicsSchema.parse({ usage: topic });
   const stores = makeStores(opened.db, TIME_ZONE);
   await stores.ready();
   const outbox = testOutbox(
     opened.db,
-    kafka,
+    bus,
     { [USAGE_RECORD_KIND]: makeRedoUsageRecord(stores) },
     opts.graceMs,
   );
@@ -35,7 +35,7 @@ export async function startUsageDeps(prefix: string, opts: { graceMs?: number } 
   const deps: UsageDeps = { ...stores, users: fixedUsers(['user-1', 'user-2']), outbox, eventsOf };
   return {
     ...opened,
-    kafka,
+    bus,
     topic,
     stores,
     outbox,
@@ -44,7 +44,7 @@ export async function startUsageDeps(prefix: string, opts: { graceMs?: number } 
     /** Everything published so far, once the outbox has published what it owes. */
     async published() {
       await outbox.flush();
-      return eventsOnTopic(kafka, topic);
+      return eventsOnTopic(bus, topic);
     },
     async close() {
       await outbox.stop();

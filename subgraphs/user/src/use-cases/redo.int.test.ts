@@ -15,7 +15,7 @@ describe('the outbox redo of the user use cases', () => {
   let crashed: ReturnType<typeof testOutbox>;
   beforeAll(async () => {
     env = await startUserDeps('user-redo');
-    crashed = testOutbox(env.db, env.kafka); // never started: it only writes intents
+    crashed = testOutbox(env.db, env.bus); // never started: it only writes intents
   });
   afterAll(() => env.close());
 

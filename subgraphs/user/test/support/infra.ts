@@ -1,6 +1,6 @@
-import { silentLogger, testKafka as kafkaOf } from '@tally/testkit';
-import type { Kafka } from 'kafkajs';
+import type { MessageBus } from '@tally/messaging';
+import { silentLogger, testBus as busOf } from '@tally/testkit';
 
 export { newTopic, openDb, testOutbox } from '@tally/testkit';
 export const logger = silentLogger;
-export const testKafka = (): Kafka => kafkaOf('user-int-test');
+export const testBus = (): MessageBus => busOf('user-int-test');

@@ -3,7 +3,7 @@ import { createUserEvents } from '../../src/events/user-events';
 import { makeStores } from '../../src/store';
 import type { UserDeps } from '../../src/use-cases/deps';
 import { makeRedo } from '../../src/use-cases/redo';
-import { newTopic, openDb, testKafka, testOutbox } from './infra';
+import { newTopic, openDb, testBus, testOutbox } from './infra';
 import { readTopic } from './topic-reader';
 
 /**
@@ -12,11 +12,11 @@ import { readTopic } from './topic-reader';
  */
 export async function startUserDeps(prefix: string) {
   const opened = await openDb(prefix);
-  const kafka = testKafka();
-  const topic = await newTopic(kafka, prefix);
+  const bus = testBus();
+  const topic = await newTopic(bus, prefix);
   const stores = makeStores(opened.db);
   await stores.ready();
-  const outbox = testOutbox(opened.db, kafka, makeRedo(stores));
+  const outbox = testOutbox(opened.db, bus, makeRedo(stores));
   await outbox.start();
   const deps: UserDeps = {
     ...stores,
@@ -25,10 +25,10 @@ export async function startUserDeps(prefix: string) {
     newId: randomUUID,
     now: () => new Date(),
   };
-  const topicReader = await readTopic(kafka, topic);
+  const topicReader = await readTopic(bus, topic);
   return {
     ...opened,
-    kafka,
+    bus,
     topic,
     stores,
     outbox,

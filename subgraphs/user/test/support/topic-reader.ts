@@ -1,6 +1,5 @@
+import type { MessageBus } from '@tally/messaging';
 import { WaitTimedOut, waitUntil } from '@tally/retry';
-import { uniqueName } from '@tally/testkit';
-import type { Kafka } from 'kafkajs';
 
 export interface ReadEvent {
   type: string;
@@ -9,22 +8,17 @@ export interface ReadEvent {
 }
 
 /** Reads a topic from its beginning into `events`; `waitFor` resolves once a condition holds. */
-export async function readTopic(kafka: Kafka, topic: string) {
-  const consumer = kafka.consumer({ groupId: uniqueName('user-int-reader') });
+export async function readTopic(bus: MessageBus, topic: string) {
   const events: ReadEvent[] = [];
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      events.push(JSON.parse(String(message.value)) as ReadEvent);
-    },
+  const following = await bus.follow(topic, (message) => {
+    events.push(JSON.parse(String(message.value)) as ReadEvent);
   });
   return {
     events,
     of: (type: string) => events.filter((e) => e.type === type),
     waitFor: (what: string, holds: (events: ReadEvent[]) => boolean, timeoutMs = 30_000) =>
       until(what, () => holds(events), timeoutMs),
-    stop: () => consumer.disconnect(),
+    stop: () => following.stop(),
   };
 }
 

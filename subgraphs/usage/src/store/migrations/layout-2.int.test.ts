@@ -5,7 +5,7 @@ import {
   logger,
   newTopic,
   openDb,
-  testKafka,
+  testBus,
   testOutbox,
   TIME_ZONE,
 } from '../../../test/support/infra';
@@ -37,14 +37,14 @@ function layout1Record(i: number) {
 }
 
 describe('usage layout 1 → 2 at start', () => {
-  const kafka = testKafka();
+  const bus = testBus();
   let opened: Awaited<ReturnType<typeof openDb>>;
   let usageTopic: string;
   let server: Awaited<ReturnType<typeof startUsageServer>> | undefined;
 
   beforeAll(async () => {
     opened = await openDb('usage-migrate');
-    usageTopic = await newTopic(kafka, 'usage-migrate');
+    usageTopic = await newTopic(bus, 'usage-migrate');
   });
   afterAll(async () => {
     await server?.stop();
@@ -123,7 +123,7 @@ describe('usage layout 1 → 2 at start', () => {
 
     // The event the old relay still owed goes out once, as it was written (same event id).
     await server.built.outbox.flush();
-    const events = await eventsOnTopic(kafka, usageTopic);
+    const events = await eventsOnTopic(bus, usageTopic);
     expect(countByUsageId(events)).toEqual({ [pending._id]: 1 });
     expect(events[0]!.id).toBe(pendingEvent.id);
     expect(await server.built.outbox.pending()).toBe(0);
@@ -136,22 +136,22 @@ describe('usage layout 1 → 2 at start', () => {
       users: uniqueName('usage-migrate-users'),
     });
     await server.built.outbox.flush();
-    expect(countByUsageId(await eventsOnTopic(kafka, usageTopic))).toEqual({
+    expect(countByUsageId(await eventsOnTopic(bus, usageTopic))).toEqual({
       [layout1Record(RECORDS - 1)._id]: 1,
     });
   });
 });
 
 describe('usage layout 1 → 2 run again after a crash', () => {
-  const kafka = testKafka();
+  const bus = testBus();
 
   it('publishes a pending event once although the first run died between intent and record', async () => {
     const opened = await openDb('usage-migrate-crash');
-    const topic = await newTopic(kafka, 'usage-migrate-crash');
+    const topic = await newTopic(bus, 'usage-migrate-crash');
     const topics = topicsSchema.parse({ usage: topic });
     const eventsOf = (r: UsageRecord) => [usageRecorded(topics, r)];
     const stores = makeStores(opened.db, TIME_ZONE);
-    const outbox = testOutbox(opened.db, kafka, {
+    const outbox = testOutbox(opened.db, bus, {
       [USAGE_RECORD_KIND]: makeRedoUsageRecord(stores),
     });
     try {
@@ -174,7 +174,7 @@ describe('usage layout 1 → 2 run again after a crash', () => {
 
       await outbox.start();
       await outbox.flush();
-      expect(countByUsageId(await eventsOnTopic(kafka, topic))).toEqual({ [records[1]!._id]: 1 });
+      expect(countByUsageId(await eventsOnTopic(bus, topic))).toEqual({ [records[1]!._id]: 1 });
       expect(await outbox.pending()).toBe(0);
       expect(await stores.days.summary(USER, '2026-10')).toMatchObject({ records: 3 });
     } finally {

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { aPlan, aSubscription, aUser } from '../../../test/support/builders';
-import { logger, newTopic, openDb, testKafka, testOutbox } from '../../../test/support/infra';
+import { logger, newTopic, openDb, testBus, testOutbox } from '../../../test/support/infra';
 import { readTopic } from '../../../test/support/topic-reader';
 import { createUserEvents } from '../../events/user-events';
 import { KINDS } from '../../use-cases/changes';
@@ -55,11 +55,11 @@ async function writeLayout1(db: Connection, topic: string) {
 }
 
 describe('migrating the user store from layout 1 to 2', () => {
-  const kafka = testKafka();
+  const bus = testBus();
 
   const openLayout1 = async (prefix: string) => {
     const opened = await openDb(prefix);
-    const topic = await newTopic(kafka, prefix);
+    const topic = await newTopic(bus, prefix);
     return { ...opened, topic, written: await writeLayout1(opened.db, topic) };
   };
 
@@ -69,7 +69,7 @@ describe('migrating the user store from layout 1 to 2', () => {
   it('moves subscriptions under their user, turns owed events into intents, drops the old', async () => {
     const { db, close, written } = await openLayout1('user-migrate');
     try {
-      const crashed = testOutbox(db, kafka); // never started: the migration only intends
+      const crashed = testOutbox(db, bus); // never started: the migration only intends
       await ensureUserLayout(db, crashed, logger);
 
       const meta = await raw(db, 'tally_layout').findOne({ _id: 'user-subgraph' });
@@ -123,9 +123,9 @@ describe('migrating the user store from layout 1 to 2', () => {
 
   it('is safe to re-run after a crash anywhere, and every owed event goes out exactly once', async () => {
     const { db, close, topic, written } = await openLayout1('user-migrate-again');
-    const reader = await readTopic(kafka, topic);
+    const reader = await readTopic(bus, topic);
     try {
-      const crashed = testOutbox(db, kafka);
+      const crashed = testOutbox(db, bus);
       // A first run died right after intending the pending subscription's event...
       const s = written.subs.pending;
       await crashed.intend([
@@ -146,16 +146,16 @@ describe('migrating the user store from layout 1 to 2', () => {
 
       const stores = makeStores(db);
       await stores.ready();
-      const live = testOutbox(db, kafka, makeRedo(stores));
+      const live = testOutbox(db, bus, makeRedo(stores));
       await live.start();
       try {
         await live.flush();
         await expect(live.pending()).resolves.toBe(0);
         // Sent after the sweep: once it is read, whatever the sweep sent has been read too.
-        const producer = kafka.producer();
-        await producer.connect();
-        await producer.send({ topic, messages: [{ value: '{"marker":true}' }] });
-        await producer.disconnect();
+        const publisher = bus.publisher();
+        await publisher.connect();
+        await publisher.publish([{ topic, key: null, value: '{"marker":true}' }]);
+        await publisher.disconnect();
         await reader.waitFor('the marker', (e) => e.some((m) => 'marker' in m));
         const got = reader.events.filter((e) => !('marker' in e));
         expect(got.map((e) => (e as { id?: string }).id).sort()).toEqual(
@@ -173,7 +173,7 @@ describe('migrating the user store from layout 1 to 2', () => {
   it('takes an empty database straight to layout 2, with nothing to migrate', async () => {
     const { db, close } = await openDb('user-migrate-empty');
     try {
-      await ensureUserLayout(db, testOutbox(db, kafka), logger);
+      await ensureUserLayout(db, testOutbox(db, bus), logger);
       const meta = await raw(db, 'tally_layout').findOne({ _id: 'user-subgraph' });
       expect(meta).toMatchObject({ version: 2 });
       expect(meta).not.toHaveProperty('migratedAt');

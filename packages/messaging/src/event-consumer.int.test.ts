@@ -1,9 +1,8 @@
 import { createEvent, type TallyEvent } from '@tally/events';
-import { eventually, newTopic, silentLogger, testKafka, uniqueName } from '@tally/testkit';
-import type { KafkaMessage } from 'kafkajs';
-import { createProducer } from '../data/kafka';
-import { createEventConsumer } from './event-consumer';
-import { PermanentError } from './retry';
+import { eventually, newTopic, silentLogger, testBus, uniqueName } from '@tally/testkit';
+import type { MessageBus } from './bus';
+import type { ReceivedMessage } from './messages';
+import { PermanentError } from './permanent-error';
 
 const usage = (usageId: string, amount = 1) =>
   createEvent('UsageRecorded', 'user-1', {
@@ -16,30 +15,26 @@ const usage = (usageId: string, amount = 1) =>
   });
 
 /** Who reads a dead-letter topic from its start, counting what arrives. */
-async function deadLetters(kafka: ReturnType<typeof testKafka>, topic: string) {
-  const seen: KafkaMessage[] = [];
-  const consumer = kafka.consumer({ groupId: uniqueName('dlq-reader'), maxWaitTimeInMs: 200 });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });
-  return { seen, stop: () => consumer.disconnect() };
+async function deadLetters(bus: MessageBus, topic: string) {
+  const seen: ReceivedMessage[] = [];
+  const following = await bus.follow(topic, (m) => void seen.push(m));
+  return { seen, stop: () => following.stop() };
 }
 
 describe('the event consumer on a real broker', () => {
-  const kafka = testKafka('event-consumer-test');
-  const producer = createProducer(kafka);
-  beforeAll(() => producer.connect());
-  afterAll(() => producer.disconnect());
+  const bus = testBus('event-consumer-test');
+  const publisher = bus.publisher();
+  beforeAll(() => publisher.connect());
+  afterAll(() => publisher.disconnect());
 
   async function run(
     apply: (events: TallyEvent[]) => Promise<void>,
     send: Array<string | TallyEvent>,
   ) {
-    const topic = await newTopic(kafka, 'consumer-in');
-    const dlq = await newTopic(kafka, 'consumer-dlq');
-    const letters = await deadLetters(kafka, dlq);
-    const consumer = createEventConsumer({
-      kafka,
+    const topic = await newTopic(bus, 'consumer-in');
+    const dlq = await newTopic(bus, 'consumer-dlq');
+    const letters = await deadLetters(bus, dlq);
+    const consumer = bus.consume({
       groupId: uniqueName('consumer'),
       topics: [topic],
       deadLetterTopic: dlq,
@@ -47,13 +42,13 @@ describe('the event consumer on a real broker', () => {
       apply,
     });
     await consumer.start();
-    await producer.send({
-      topic,
-      messages: send.map((m) => ({
+    await publisher.publish(
+      send.map((m) => ({
+        topic,
         key: 'user-1',
         value: typeof m === 'string' ? m : JSON.stringify(m),
       })),
-    });
+    );
     return { consumer, letters };
   }
 
@@ -77,6 +72,7 @@ describe('the event consumer on a real broker', () => {
       await eventually('both events applied', async () => (applied.length >= 2 ? true : undefined));
       expect(failures).toBe(3);
       expect(consumer.applied()).toBe(2);
+      await eventually('the consumer in its group', () => consumer.health().then(() => true));
       expect(letters.seen).toHaveLength(0);
     } finally {
       await consumer.stop();
@@ -98,7 +94,7 @@ describe('the event consumer on a real broker', () => {
       await eventually('two dead letters and two applied', async () =>
         letters.seen.length >= 2 && applied.length >= 2 ? true : undefined,
       );
-      const reasons = letters.seen.map((m) => String(m.headers?.['dead-letter-reason']));
+      const reasons = letters.seen.map((m) => m.headers['dead-letter-reason']);
       expect(reasons).toEqual([expect.stringMatching(/JSON/i), 'cannot apply']);
       expect(applied).toHaveLength(2);
     } finally {

@@ -1,5 +1,5 @@
 import { backoffDelay } from '@tally/retry';
-import { APPLY_BACKOFF, isRetriable, PermanentError } from './retry';
+import { APPLY_BACKOFF, isRetriable, PermanentError } from './permanent-error';
 
 const named = (name: string, extra: Record<string, unknown> = {}) =>
   Object.assign(new Error('x'), { name, ...extra });
