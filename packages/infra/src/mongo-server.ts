@@ -32,7 +32,13 @@ export interface MongoServer {
   stop: () => Promise<void>;
 }
 
-const STOP_GRACE_MS = 5_000;
+/**
+ * SIGTERM runs the server's shutdown hook, which closes the client connections and then the
+ * H2 file (its last commit). Under load that took longer than 5 s, and the SIGKILL that
+ * followed lost every write since the store's last commit, acknowledged ones included (the
+ * chaos run: a batch written ~10 s before the stop was gone after it). Time enough to close.
+ */
+const STOP_GRACE_MS = 60_000;
 
 /** Starts mongo-java-server (infra/mongo/TallyMongoServer.java); resolves once it answers ping. */
 export async function startMongo(opts: StartMongoOptions): Promise<MongoServer> {

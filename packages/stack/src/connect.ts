@@ -62,23 +62,60 @@ export function applyBackupConnector(
   );
 }
 
+/** Where `watchConnector` reports: the stack's terminal by default. */
+export interface WatchOutput {
+  log: (line: string) => void;
+  error: (line: string) => void;
+}
+
+/** The longest pause between two restarts of a task that keeps failing. */
+const MAX_RESTART_PAUSE_MS = 5 * 60_000;
+
 /**
  * Reports the connector's state whenever it changes after start (a task that fails later, say
- * on a MongoDB write, and its recovery), so the backup never stops silently. Returns `stop`.
+ * on a MongoDB write, and its recovery), so the backup never stops silently. A task Connect
+ * failed stays FAILED until someone restarts it (the MongoDB sink retries no write: a
+ * MongoDB restart fails the task for good); this restarts failed tasks, at once and then
+ * after pauses doubling to 5 min while they keep failing. Nothing is lost meanwhile: the sink
+ * commits only offsets it wrote, so a restarted task sends the rest again (replace by `_id`).
+ * A connector paused or stopped by someone is left alone. Returns `stop`.
  */
-export function watchConnector(connectUrl: string, name: string, intervalMs = 5_000): () => void {
+export function watchConnector(
+  connectUrl: string,
+  name: string,
+  intervalMs = 5_000,
+  out: WatchOutput = { log: console.log, error: console.error },
+): () => void {
   const client = connectClient(connectUrl);
   let last = 'RUNNING';
+  let restarts = 0;
+  let nextRestartAt = 0;
+  const restartFailed = async () => {
+    restarts += 1;
+    nextRestartAt = Date.now() + Math.min(MAX_RESTART_PAUSE_MS, intervalMs * 2 ** restarts);
+    const res = await fetch(
+      `${connectUrl}/connectors/${encodeURIComponent(name)}/restart?includeTasks=true&onlyFailed=true`,
+      { method: 'POST', signal: AbortSignal.timeout(10_000) },
+    );
+    await res.body?.cancel();
+    out.log(
+      `stack: usage backup ${name}: restarting what failed (restart ${restarts}, HTTP ${res.status})`,
+    );
+  };
   const timer = setInterval(() => {
     client.status(name).then(
       (status) => {
         const health: ConnectorHealth | { state: 'MISSING'; reason: string } = status
           ? connectorHealth(status)
           : { state: 'MISSING', reason: 'the worker no longer knows it' };
+        if (health.state === 'RUNNING') restarts = nextRestartAt = 0;
+        const failed = [status?.connector.state, ...(status?.tasks ?? []).map((t) => t.state)];
+        if (failed.includes('FAILED') && Date.now() >= nextRestartAt)
+          void restartFailed().catch(() => {}); // the worker unreachable: the next tick tries
         if (health.state === last) return;
         last = health.state;
-        if (health.state === 'RUNNING') console.log(`stack: usage backup ${name} RUNNING again`);
-        else console.error(`stack: usage backup ${name} ${health.state}: ${health.reason}`);
+        if (health.state === 'RUNNING') out.log(`stack: usage backup ${name} RUNNING again`);
+        else out.error(`stack: usage backup ${name} ${health.state}: ${health.reason}`);
       },
       () => {}, // the worker unreachable: its own log says why
     );

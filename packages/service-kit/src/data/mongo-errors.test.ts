@@ -1,3 +1,4 @@
+import { mongo } from 'mongoose';
 import { duplicateIndexes, isDuplicateKey } from './mongo-errors';
 
 describe('duplicateIndexes', () => {
@@ -20,6 +21,16 @@ describe('duplicateIndexes', () => {
     expect(() => duplicateIndexes(err)).toThrow(expect.objectContaining(err));
     const network = new Error('connection reset');
     expect(() => duplicateIndexes(network)).toThrow(network);
+  });
+  it('rethrows a bulk write the connection broke (no writeErrors): nothing is known stored', () => {
+    // What insertMany throws when the server goes away mid-write (npm run chaos, restart-mongo).
+    const broken = new mongo.MongoBulkWriteError(
+      new mongo.MongoNetworkError('connection 4 to 127.0.0.1:27017 closed'),
+      {} as never,
+    );
+    expect(broken.writeErrors).toEqual([]);
+    expect(() => duplicateIndexes(broken)).toThrow(broken);
+    expect(() => duplicateIndexes({ writeErrors: [] })).toThrow();
   });
   it('knows a duplicate key', () =>
     expect([isDuplicateKey({ code: 11000 }), isDuplicateKey(new Error('x'))]).toEqual([

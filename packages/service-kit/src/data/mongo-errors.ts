@@ -11,7 +11,11 @@ interface WriteErrorLike {
 
 /**
  * The positions an unordered insert refused as duplicates, when duplicates are all it
- * refused; anything else is rethrown.
+ * refused; anything else is rethrown. The driver wraps a network or server-selection error
+ * during a bulk write (and a write-concern error) in a MongoBulkWriteError with no
+ * writeErrors: nothing was refused as a duplicate there, and nothing is known to be written,
+ * so it is rethrown too (taken for "no duplicates", it had insertUnordered report documents
+ * stored that never were).
  */
 export function duplicateIndexes(err: unknown): number[] {
   const writeErrors = (err as { writeErrors?: WriteErrorLike[] }).writeErrors;
@@ -21,6 +25,6 @@ export function duplicateIndexes(err: unknown): number[] {
     code: w.code ?? w.err?.code,
     index: w.index ?? w.err?.index ?? 0,
   }));
-  if (failed.some((f) => f.code !== 11000)) throw err;
+  if (failed.length === 0 || failed.some((f) => f.code !== 11000)) throw err;
   return failed.map((f) => f.index);
 }
