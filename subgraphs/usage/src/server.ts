@@ -70,6 +70,7 @@ export async function createServer(
         secret: settings.internalAuth.secrets.user,
         scopes: ['users:read'],
       },
+      logger,
     }),
   });
   const shared = {
