@@ -56,6 +56,7 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
     KAFKA_GROUP_PREFIX: `e2e-${tag}`,
     TOPIC_USERS: `e2e-${tag}.user.events.v1`,
     TOPIC_USAGE: `e2e-${tag}.usage.events.v1`,
+    TOPIC_SETTLEMENT: `e2e-${tag}.settlement.events.v1`,
     TOPIC_DEAD_LETTER: `e2e-${tag}.dead-letter.v1`,
     CONFIG_SERVICE_URL: '',
     TALLY_DATA_DIR: dataDir,

@@ -22,6 +22,7 @@ export const eventSchemas = {
   PlanCreated: envelopeOf('PlanCreated'),
   PlanSubscribed: envelopeOf('PlanSubscribed'),
   UsageRecorded: envelopeOf('UsageRecorded'),
+  PeriodClosed: envelopeOf('PeriodClosed'),
 } as const;
 
 export interface EventOf<T extends EventType> {

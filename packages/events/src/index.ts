@@ -5,6 +5,7 @@ export {
   isEventType,
   payloadSchemas,
   planTermsSchema,
+  periodSchema,
   usageTypeSchema,
   type EventData,
   type EventType,

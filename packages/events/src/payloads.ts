@@ -19,6 +19,9 @@ export const planTermsSchema = z.object({
 
 export const usageTypeSchema = z.enum(['DATA', 'VOICE', 'SMS']);
 
+/** A billing period: "YYYY-MM" in the billing time zone. */
+export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a period YYYY-MM');
+
 /** Each event type's payload, by its current version. */
 export const payloadSchemas = {
   UserSignedUp: z.object({
@@ -43,6 +46,14 @@ export const payloadSchemas = {
     occurredAt: instant,
     recordedAt: instant,
   }),
+  /** Settlement closed a period: its bills are invoiced and never change again. */
+  PeriodClosed: z.object({
+    period: periodSchema,
+    /** Facts applied from this instant on are late for the period. */
+    cutoff: instant,
+    closedAt: instant,
+    invoices: count,
+  }),
 } as const;
 
 export type EventType = keyof typeof payloadSchemas;
@@ -58,6 +69,7 @@ export const EVENT_VERSIONS: Record<EventType, number> = {
   PlanCreated: 1,
   PlanSubscribed: 1,
   UsageRecorded: 1,
+  PeriodClosed: 1,
 };
 
 export function isEventType(value: unknown): value is EventType {

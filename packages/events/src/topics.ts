@@ -5,6 +5,7 @@ import type { EventType } from './payloads';
 export const DEFAULT_TOPICS = {
   users: 'tally.user.events.v1',
   usage: 'tally.usage.events.v1',
+  settlement: 'tally.settlement.events.v1',
   deadLetter: 'tally.dead-letter.v1',
 } as const;
 
@@ -17,6 +18,7 @@ export const topicsSchema = z
   .object({
     users: topicName.default(DEFAULT_TOPICS.users),
     usage: topicName.default(DEFAULT_TOPICS.usage),
+    settlement: topicName.default(DEFAULT_TOPICS.settlement),
     deadLetter: topicName.default(DEFAULT_TOPICS.deadLetter),
   })
   .default(DEFAULT_TOPICS);
@@ -28,6 +30,7 @@ const TOPIC_OF: Record<EventType, keyof Omit<Topics, 'deadLetter'>> = {
   PlanCreated: 'users',
   PlanSubscribed: 'users',
   UsageRecorded: 'usage',
+  PeriodClosed: 'settlement',
 };
 
 /** The topic an event type is published to: what the user subgraph emits on users, usage on usage. */

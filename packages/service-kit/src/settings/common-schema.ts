@@ -115,4 +115,6 @@ export const billingSettings = z.object({
       return false;
     }
   }, 'not an IANA time zone'),
+  /** Days of the next month a period stays open for late records (billing-rules.md). */
+  graceDays: z.coerce.number().int().min(0).max(27).default(3),
 });
