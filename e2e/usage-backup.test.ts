@@ -11,9 +11,15 @@ import {
 } from '@tally/backup';
 import { freePort, startConnect, testLogFile, type ConnectWorker } from '@tally/infra';
 import { waitUntil } from '@tally/retry';
-import { BASIC_30, billingApi, nextPhone, type UsageItem } from './support/billing-api';
+import { billingApi, nextPhone, type UsageItem } from './support/billing-api';
 import { createTestStack } from './support/test-stack';
-import { runBackupCli, sendRaw, topicEnd, waitForBackupCount } from './support/usage-backup';
+import {
+  backupDeadLetters,
+  runBackupCli,
+  sendRaw,
+  topicEnd,
+  waitForBackupCount,
+} from './support/usage-backup';
 
 const ROOT = join(__dirname, '..');
 
@@ -70,9 +76,9 @@ describe('usage backup through Kafka Connect', () => {
     expect((await applyUsageBackupConnector(settings)).action).toBe('created');
     stores = await openStores(settings);
     api = billingApi(gateway.url);
-    await api.createPlan(BASIC_30);
+    // Users without a plan: recording needs only known users, and the backup is not about
+    // bills (a subscription from 2026-10 would be refused once that period has closed).
     users = await Promise.all([1, 2, 3].map((n) => api.signUp(`Backup ${n}`, nextPhone())));
-    for (const u of users) await api.subscribe(u, 'BASIC-30', '2026-10-01T00:00:00+09:00');
   }, 300_000); // a first run fetches Connect's jars from Maven Central
   afterAll(async () => {
     await stores?.close();
@@ -153,17 +159,45 @@ describe('usage backup through Kafka Connect', () => {
     expect(await topicEnd(settings.usageTopic)).toBe(eventsBefore + 1);
   });
 
-  it('a message that is no event goes to the backup’s dead-letter topic; the backup goes on', async () => {
-    await sendRaw(settings.usageTopic, users[0]!, '{not json');
+  it('a message that is no usable event goes to the backup’s dead-letter topic; the backup goes on', async () => {
+    const data = {
+      userId: users[0]!,
+      type: 'DATA',
+      amount: 1,
+      occurredAt: '2026-11-02T01:02:03.000Z',
+      recordedAt: '2026-11-02T01:02:04.000Z',
+    };
+    const event = (payload: Record<string, unknown>) =>
+      JSON.stringify({ type: 'UsageRecorded', version: 1, ...payload });
+    const storable = (label: string) => ({ ...data, usageId: `${stack.tag}-${label}` });
+    // Each would otherwise fail the sink's task, or be stored as a usage record (the last two).
+    const poison = [
+      { value: '{not json', stage: 'VALUE_CONVERTER' },
+      { value: 'null', reason: /no value/ },
+      { value: event({}), reason: /no `data`/ },
+      { value: event({ data: 'not an object' }), reason: /`data` is not an object/ },
+      { value: event({ data }), reason: /`data\.usageId`/ },
+      {
+        value: event({ data: { ...storable('no-recorded-at'), recordedAt: undefined } }),
+        reason: /`data\.recordedAt`/,
+      },
+      { value: event({ type: 'UsageRefunded', data: storable('refund') }), reason: /`type`/ },
+      { value: event({ version: 99, data: storable('v99') }), reason: /`version` is 99/ },
+    ];
+    for (const { value } of poison) await sendRaw(settings.usageTopic, users[0]!, value);
+    // Recorded after them, on their partition (one key): stored only if the sink got past them.
     await record(usages('after-poison', 11, 1).slice(0, 1));
     await waitForBackupCount(stores, total);
-    await waitUntil(
-      async () => {
-        expect(await topicEnd(settings.deadLetterTopic)).toBe(1);
-        return true;
-      },
-      { deadlineMs: 30_000, intervalMs: 250 },
-    );
+    await waitUntil(async () => (await topicEnd(settings.deadLetterTopic)) >= poison.length, {
+      deadlineMs: 30_000,
+      intervalMs: 250,
+    });
+    const letters = await backupDeadLetters(settings.deadLetterTopic);
+    expect(letters.map((l) => l.value)).toEqual(poison.map((p) => p.value));
+    poison.forEach((p, i) => {
+      if (p.stage) expect(letters[i]!.stage).toBe(p.stage);
+      if (p.reason) expect(letters[i]).toMatchObject({ stage: 'TRANSFORMATION', reason: p.reason });
+    });
     const status = await connectClient(worker.url).status(settings.connectorName);
     expect(connectorHealth(status!)).toEqual({ state: 'RUNNING', tasks: 1 });
   });

@@ -73,3 +73,22 @@ export async function sendRaw(topic: string, key: string, value: string): Promis
     await publisher.disconnect();
   }
 }
+
+/** A message the backup's sink dead-lettered: what was sent, and Connect's reason for it. */
+export interface BackupDeadLetter {
+  value: string | null;
+  /** `__connect.errors.stage`: VALUE_CONVERTER, TRANSFORMATION, TASK_PUT, … */
+  stage: string | undefined;
+  /** `__connect.errors.exception.message`. */
+  reason: string | undefined;
+}
+
+/** Every message of the backup's dead-letter topic, with the context headers Connect adds. */
+export async function backupDeadLetters(topic: string): Promise<BackupDeadLetter[]> {
+  const read = await e2eBus().readTopicToEnd(topic);
+  return read.map((m) => ({
+    value: m.value?.toString() ?? null,
+    stage: m.headers['__connect.errors.stage'],
+    reason: m.headers['__connect.errors.exception.message'],
+  }));
+}

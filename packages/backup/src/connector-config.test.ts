@@ -23,6 +23,11 @@ describe('renderConnectorConfig', () => {
       'document.id.strategy':
         'com.mongodb.kafka.connect.sink.processor.id.strategy.ProvidedInValueStrategy',
     });
+    // A message that is no storable usage event fails in the first transform, so errors.tolerance
+    // sends it to the dead-letter topic, instead of reaching the sink as null and failing it.
+    expect(config.transforms!.split(',')[0]).toBe('usageEvent');
+    expect(config['transforms.usageEvent.type']).toBe('tally.connect.RequireUsageEvent');
+    expect(config['errors.tolerance']).toBe('all');
     // The event's payload, keyed by the usage record's id, so a redelivery overwrites.
     expect(config['transforms.payload.field']).toBe('data');
     expect(config['transforms.id.renames']).toBe('usageId:_id');

@@ -6,7 +6,7 @@ import { ensureJars } from './ensure-jars';
 import { requireCommand } from './find-command';
 import { freePort } from './free-port';
 import { awaitReady, spawnJava } from './java-process';
-import { ensurePluginManifests } from './plugin-manifests';
+import { ensurePluginExtras } from './plugin-manifests';
 import { infraPaths, type InfraMode } from './paths';
 import { preflight } from './preflight';
 
@@ -56,7 +56,7 @@ export async function startConnect(opts: StartConnectOptions): Promise<ConnectWo
   // Sequential: two Maven runs at once may trip over each other in ~/.m2.
   const lib = await ensureJars(rootDir, 'connect', opts.log);
   await ensureJars(rootDir, 'connect-plugins/mongo-sink', opts.log);
-  await ensurePluginManifests(rootDir, 'connect-plugins/mongo-sink');
+  await ensurePluginExtras(rootDir, 'connect-plugins/mongo-sink', { classPathDir: lib });
   await preflight(rootDir, mode, 'connect', [opts.port]);
   const port = opts.port ?? (await freePort());
 
