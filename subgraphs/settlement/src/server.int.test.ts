@@ -36,6 +36,8 @@ describe('the settlement subgraph over real Kafka and Mongo', () => {
       kafka: { brokers: kafkaBrokers(), groupPrefix: messaging.groupPrefix },
       topics: messaging.topics,
       log: { level: 'silent' },
+      // Periods close by hand here: the schedule would close this test's months as time passes.
+      billing: { autoClose: false },
     });
     secret = settings.internalAuth.secret;
     db = await connectMongo(settings.mongo.url, settings.mongo.database, logger);

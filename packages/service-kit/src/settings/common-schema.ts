@@ -117,4 +117,8 @@ export const billingSettings = z.object({
   }, 'not an IANA time zone'),
   /** Days of the next month a period stays open for late records (billing-rules.md). */
   graceDays: z.coerce.number().int().min(0).max(27).default(3),
+  /** Periods close on their own when their grace ends; false: only `closePeriod` closes them. */
+  autoClose: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+    .default(true),
 });

@@ -11,6 +11,8 @@ export interface UsageFact {
   type: UsageType;
   amount: number;
   occurredAt: Date | string;
+  /** When the usage subgraph accepted it: what decides whether it is late for a closed period. */
+  recordedAt: Date | string;
 }
 
 export interface SubscriptionFact {
@@ -28,6 +30,7 @@ export interface DayUsage {
   usageId: string;
   type: UsageType;
   amount: number;
+  recordedAt: Date;
 }
 
 export interface UserSubscription {

@@ -20,6 +20,7 @@ describe('factsOf', () => {
         type: 'SMS',
         amount: 3,
         occurredAt: '2026-11-04T10:00:00+09:00',
+        recordedAt: '2026-11-04T10:00:01+09:00',
       },
     ]);
   });

@@ -5,8 +5,8 @@ import type { SettlementFact } from '../domain/facts';
 export function factsOf(event: TallyEvent): SettlementFact[] {
   switch (event.type) {
     case 'UsageRecorded': {
-      const { usageId, userId, type, amount, occurredAt } = event.data;
-      return [{ kind: 'usage', usageId, userId, type, amount, occurredAt }];
+      const { usageId, userId, type, amount, occurredAt, recordedAt } = event.data;
+      return [{ kind: 'usage', usageId, userId, type, amount, occurredAt, recordedAt }];
     }
     case 'PlanSubscribed': {
       const { subscriptionId, userId, effectiveAt, plan } = event.data;

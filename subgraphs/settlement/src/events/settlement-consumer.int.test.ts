@@ -7,6 +7,7 @@ import { openBillState } from '../store/open-bill-state';
 import { makeApplyEvents } from '../use-cases/apply-events';
 import { makeBillOf } from '../use-cases/bill-of';
 import { createSettlementConsumer } from './settlement-consumer';
+import { settlementOf } from '../../test/support/settlement';
 
 const SEOUL = 'Asia/Seoul';
 
@@ -24,7 +25,7 @@ describe('the settlement consumer over real Kafka', () => {
       bus: messaging.bus,
       groupPrefix: messaging.groupPrefix,
       topics: messaging.topics,
-      applyFacts: makeApplyEvents({ store, timeZone: SEOUL, now: () => new Date() }),
+      applyFacts: makeApplyEvents(settlementOf(opened.db, store, { now: () => new Date() })),
       logger,
     });
     await consumer.start();
@@ -58,7 +59,7 @@ describe('the settlement consumer over real Kafka', () => {
     ]);
     await publish(messaging.topics.usage, [...usage, usage[0]!]);
 
-    const billOf = makeBillOf({ store, timeZone: SEOUL });
+    const billOf = makeBillOf(settlementOf(opened.db, store));
     const bill = await eventually('the bill of every event', async () => {
       const [b] = await billOf([{ userId, period: '2026-11' }]);
       return b && !(b instanceof Error) && b.eventsApplied === 4 ? b : undefined;

@@ -1,10 +1,12 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { SettledBill } from '../domain/settle-bill';
+import { BillView } from '../domain/closing/bill-view';
+import { InvoiceNode } from '../resolvers/invoice-node';
 import { RatedLine } from '../domain/rate-line';
 import { EntityRef } from '../resolvers/entity-refs';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -18,6 +20,17 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Late usage of a closed period, charged on a later bill. */
+export type Adjustment = {
+  __typename?: 'Adjustment';
+  /** rated(forPeriod with every usage record known) - invoiced - adjustments already made */
+  amount: Scalars['Int']['output'];
+  /** The closed period the late usage belongs to. */
+  forPeriod: Scalars['String']['output'];
+  /** The late usage's totals. */
+  usage: UsageTotals;
+};
+
 /** null = unlimited. */
 export type Allowance = {
   __typename?: 'Allowance';
@@ -28,14 +41,21 @@ export type Allowance = {
 
 export type Bill = {
   __typename?: 'Bill';
+  /** The sum of the adjustments' amounts (0 when there are none). */
+  adjustmentTotal: Scalars['Int']['output'];
+  /** Late usage of closed periods charged on this bill. */
+  adjustments: Array<Adjustment>;
   baseFee: Scalars['Int']['output'];
   /** Events that shaped this bill. */
   eventsApplied: Scalars['Int']['output'];
+  /** Null while OPEN (and for a closed period the user had nothing in). */
+  invoice?: Maybe<Invoice>;
   /** One per plan used in the period, in order of first day. */
   lines: Array<BillLine>;
   overageCharge: Scalars['Int']['output'];
   period: Scalars['String']['output'];
-  /** baseFee + overageCharge */
+  status: BillStatus;
+  /** baseFee + overageCharge + adjustmentTotal */
   total: Scalars['Int']['output'];
   /** Usage on days with no plan in force (not charged). */
   unratedUsage: UsageTotals;
@@ -59,6 +79,67 @@ export type BillLine = {
   usage: UsageTotals;
 };
 
+export type BillStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
+export type ClosePeriodResult = {
+  __typename?: 'ClosePeriodResult';
+  /** The period was closed before this call. */
+  alreadyClosed: Scalars['Boolean']['output'];
+  /** Invoices the period's close issued. */
+  invoices: Scalars['Int']['output'];
+  period: Scalars['String']['output'];
+};
+
+/** A closed period's bill, frozen: it never changes again. */
+export type Invoice = {
+  __typename?: 'Invoice';
+  /** The frozen bill: lines, usage and adjustments. */
+  bill: Bill;
+  /** When the period closed for late usage (its cutoff). */
+  issuedAt: Scalars['DateTime']['output'];
+  /** INV-YYYYMM-NNNNNN, from 000001 without gaps in order of user id. */
+  number: Scalars['String']['output'];
+  period: Scalars['String']['output'];
+  /** The bill's total, adjustments included. */
+  total: Scalars['Int']['output'];
+  user: User;
+  userId: Scalars['ID']['output'];
+};
+
+export type InvoiceConnection = {
+  __typename?: 'InvoiceConnection';
+  edges: Array<InvoiceEdge>;
+  pageInfo: PageInfo;
+};
+
+export type InvoiceEdge = {
+  __typename?: 'InvoiceEdge';
+  cursor: Scalars['String']['output'];
+  node: Invoice;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Closes a period that has ended (and every earlier one still open): its bills become
+   * invoices. A period not yet ended -> BAD_USER_INPUT. Closing again changes nothing.
+   */
+  closePeriod: ClosePeriodResult;
+};
+
+
+export type MutationClosePeriodArgs = {
+  period: Scalars['String']['input'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type Plan = {
   __typename?: 'Plan';
   id: Scalars['ID']['output'];
@@ -68,12 +149,28 @@ export type Query = {
   __typename?: 'Query';
   /** A period with nothing in it is a zero bill, not null. */
   bill: Bill;
+  /** One invoice by its number (INV-YYYYMM-NNNNNN); null when there is no such invoice. */
+  invoice?: Maybe<Invoice>;
+  /** A closed period's invoices, by number. A period not closed (yet) has none. */
+  invoices: InvoiceConnection;
 };
 
 
 export type QueryBillArgs = {
   period: Scalars['String']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type QueryInvoiceArgs = {
+  number: Scalars['String']['input'];
+};
+
+
+export type QueryInvoicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  period: Scalars['String']['input'];
 };
 
 export type UsageTotals = {
@@ -190,34 +287,49 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Allowance: ResolverTypeWrapper<Allowance>;
+  Adjustment: ResolverTypeWrapper<Adjustment>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Bill: ResolverTypeWrapper<SettledBill>;
+  Allowance: ResolverTypeWrapper<Allowance>;
+  Bill: ResolverTypeWrapper<BillView>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BillLine: ResolverTypeWrapper<RatedLine>;
+  BillStatus: BillStatus;
+  ClosePeriodResult: ResolverTypeWrapper<ClosePeriodResult>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Invoice: ResolverTypeWrapper<InvoiceNode>;
+  InvoiceConnection: ResolverTypeWrapper<Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversTypes['InvoiceEdge']> }>;
+  InvoiceEdge: ResolverTypeWrapper<Omit<InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Plan: ResolverTypeWrapper<EntityRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UsageTotals: ResolverTypeWrapper<UsageTotals>;
   User: ResolverTypeWrapper<EntityRef>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Allowance: Allowance;
+  Adjustment: Adjustment;
   Int: Scalars['Int']['output'];
-  Bill: SettledBill;
+  Allowance: Allowance;
+  Bill: BillView;
   ID: Scalars['ID']['output'];
   BillLine: RatedLine;
+  ClosePeriodResult: ClosePeriodResult;
+  Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Invoice: InvoiceNode;
+  InvoiceConnection: Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvoiceEdge']> };
+  InvoiceEdge: Omit<InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Plan: EntityRef;
   Query: Record<PropertyKey, never>;
   UsageTotals: UsageTotals;
   User: EntityRef;
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
 }>;
 
 export type AuthorizeDirectiveArgs = {
@@ -234,6 +346,12 @@ export type OwnedByDirectiveArgs = {
 
 export type OwnedByDirectiveResolver<Result, Parent, ContextType = Context, Args = OwnedByDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AdjustmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Adjustment'] = ResolversParentTypes['Adjustment']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  forPeriod?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['UsageTotals'], ParentType, ContextType>;
+}>;
+
 export type AllowanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Allowance'] = ResolversParentTypes['Allowance']> = ResolversObject<{
   dataMb?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   smsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -241,11 +359,15 @@ export type AllowanceResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type BillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Bill'] = ResolversParentTypes['Bill']> = ResolversObject<{
+  adjustmentTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  adjustments?: Resolver<Array<ResolversTypes['Adjustment']>, ParentType, ContextType>;
   baseFee?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   eventsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['BillLine']>, ParentType, ContextType>;
   overageCharge?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BillStatus'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unratedUsage?: Resolver<ResolversTypes['UsageTotals'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -264,9 +386,44 @@ export type BillLineResolvers<ContextType = Context, ParentType extends Resolver
   usage?: Resolver<ResolversTypes['UsageTotals'], ParentType, ContextType>;
 }>;
 
+export type ClosePeriodResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClosePeriodResult'] = ResolversParentTypes['ClosePeriodResult']> = ResolversObject<{
+  alreadyClosed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  invoices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type InvoiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = ResolversObject<{
+  bill?: Resolver<ResolversTypes['Bill'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type InvoiceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvoiceConnection'] = ResolversParentTypes['InvoiceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['InvoiceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type InvoiceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvoiceEdge'] = ResolversParentTypes['InvoiceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  closePeriod?: Resolver<ResolversTypes['ClosePeriodResult'], ParentType, ContextType, RequireFields<MutationClosePeriodArgs, 'period'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
 
 export type PlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -274,6 +431,8 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   bill?: Resolver<ResolversTypes['Bill'], ParentType, ContextType, RequireFields<QueryBillArgs, 'period' | 'userId'>>;
+  invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'number'>>;
+  invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, RequireFields<QueryInvoicesArgs, 'first' | 'period'>>;
 }>;
 
 export type UsageTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsageTotals'] = ResolversParentTypes['UsageTotals']> = ResolversObject<{
@@ -289,10 +448,17 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Adjustment?: AdjustmentResolvers<ContextType>;
   Allowance?: AllowanceResolvers<ContextType>;
   Bill?: BillResolvers<ContextType>;
   BillLine?: BillLineResolvers<ContextType>;
+  ClosePeriodResult?: ClosePeriodResultResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Invoice?: InvoiceResolvers<ContextType>;
+  InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
+  InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   UsageTotals?: UsageTotalsResolvers<ContextType>;

@@ -11,6 +11,7 @@ import { openBillState } from '../store/open-bill-state';
 import { makeApplyEvents } from '../use-cases/apply-events';
 import { makeBillOf } from '../use-cases/bill-of';
 import { rebuildSettlementState } from './rebuild-state';
+import { settlementOf } from '../../test/support/settlement';
 
 const SEOUL = 'Asia/Seoul';
 
@@ -26,7 +27,7 @@ describe('rebuilding settlement from the Kafka topics', () => {
         bus: messaging.bus,
         groupPrefix: messaging.groupPrefix,
         topics: messaging.topics,
-        applyFacts: makeApplyEvents({ store, timeZone: SEOUL, now: () => new Date() }),
+        applyFacts: makeApplyEvents(settlementOf(opened.db, store, { now: () => new Date() })),
         logger,
       });
       await consumer.start();
@@ -34,7 +35,7 @@ describe('rebuilding settlement from the Kafka topics', () => {
     };
     const settled = (store: BillStateStore) =>
       eventually('the bill of every event', async () => {
-        const [b] = await makeBillOf({ store, timeZone: SEOUL })([
+        const [b] = await makeBillOf(settlementOf(opened.db, store))([
           { userId: 'user-r', period: '2026-11' },
         ]);
         return b && !(b instanceof Error) && b.eventsApplied === 3 ? b : undefined;

@@ -12,7 +12,10 @@ import { createContext, type Context } from '../context';
 import { schema } from '../server';
 import { openBillState } from '../store/open-bill-state';
 import { makeApplyEvents } from '../use-cases/apply-events';
-import { makeBillOf, type BillOf } from '../use-cases/bill-of';
+import { makeBillOf } from '../use-cases/bill-of';
+import { makeInvoices } from '../use-cases/invoices';
+import { closerOf, settlementOf } from '../../test/support/settlement';
+import type { ContextDeps } from '../context';
 import { resolvers } from '.';
 
 /**
@@ -55,12 +58,12 @@ interface Answer {
 describe('who may read bills in the settlement subgraph', () => {
   let opened: Awaited<ReturnType<typeof openDb>>;
   let server: ApolloServer<Context & AuthorizationContext>;
-  let billOf: BillOf;
+  let deps: ContextDeps;
 
   beforeAll(async () => {
     opened = await openDb('settlement-authz');
     const store = await openBillState(opened.db, { timeZone: SEOUL, logger });
-    await makeApplyEvents({ store, timeZone: SEOUL, now: () => new Date() })([
+    await makeApplyEvents(settlementOf(opened.db, store, { now: () => new Date() }))([
       {
         kind: 'subscription',
         subscriptionId: 'authz-s',
@@ -69,7 +72,15 @@ describe('who may read bills in the settlement subgraph', () => {
         plan: BASIC,
       },
     ]);
-    billOf = makeBillOf({ store, timeZone: SEOUL });
+    const settlement = settlementOf(opened.db, store);
+    const { close } = closerOf(settlement);
+    deps = {
+      billOf: makeBillOf(settlement),
+      invoices: makeInvoices(settlement),
+      closePeriod: (period) => close.closeThrough(period, true),
+    };
+    // October closed: the owner's invoice INV-202610-000001 exists for the invoice rows.
+    await deps.closePeriod('2026-10');
     server = new ApolloServer<Context & AuthorizationContext>({
       schema: buildAuthorizedSubgraphSchema(schema.typeDefs, resolvers),
       formatError: createFormatError(logger),
@@ -90,7 +101,7 @@ describe('who may read bills in the settlement subgraph', () => {
   ): Promise<Answer> => {
     const res = await server.executeOperation(
       { query, variables },
-      { contextValue: { ...createContext(billOf), identity } },
+      { contextValue: { ...createContext(deps), identity } },
     );
     if (res.body.kind !== 'single') throw new Error('expected a single result');
     return JSON.parse(JSON.stringify(res.body.singleResult)) as Answer;
@@ -119,6 +130,37 @@ describe('who may read bills in the settlement subgraph', () => {
         user: { id: OWNER },
         lines: [{ plan: { id: BASIC.id }, days: 30 }],
       },
+    });
+  });
+
+  it('invoices: bills:read', async () => {
+    const query = `query ($period: String!) { invoices(period: $period) { edges { node { number userId total } } } }`;
+    expect(await outcomes(query, { period: '2026-10' })).toEqual({
+      ...BILLS_READ_OR_OWN,
+      'subscriber, own': 'FORBIDDEN',
+    });
+    expect((await run(CALLERS.agent, query, { period: '2026-10' })).data).toEqual({
+      invoices: { edges: [{ node: { number: 'INV-202610-000001', userId: OWNER, total: 30000 } }] },
+    });
+  });
+
+  it('invoice: bills:read, or self', async () => {
+    const query = `query ($number: String!) { invoice(number: $number) { number total bill { status } } }`;
+    expect(await outcomes(query, { number: 'INV-202610-000001' })).toEqual(BILLS_READ_OR_OWN);
+  });
+
+  it('closePeriod: bills:close (admin only)', async () => {
+    const query = `mutation ($period: String!) { closePeriod(period: $period) { period invoices alreadyClosed } }`;
+    expect(await outcomes(query, { period: '2026-10' })).toEqual({
+      anonymous: 'UNAUTHENTICATED',
+      admin: 'answers',
+      agent: 'FORBIDDEN',
+      mediation: 'FORBIDDEN',
+      'subscriber, own': 'FORBIDDEN',
+      'subscriber, other': 'FORBIDDEN',
+    });
+    expect((await run(CALLERS.admin, query, { period: '2026-10' })).data).toEqual({
+      closePeriod: { period: '2026-10', invoices: 1, alreadyClosed: true },
     });
   });
 

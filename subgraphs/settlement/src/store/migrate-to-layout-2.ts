@@ -49,8 +49,10 @@ export function migrateToLayout2(timeZone: string): Migration {
           type: u.type,
           amount: u.amount,
           appliedAt: u.appliedAt ?? migratedAt,
+          recordedAt: u.appliedAt ?? migratedAt,
         })),
         subscriptions: [],
+        marks: [], // layout 3 adds them
       }),
     );
     await stream<SubscriptionFactDoc>(db, LAYOUT_1.subscriptions, logger, (docs) =>
@@ -63,6 +65,7 @@ export function migrateToLayout2(timeZone: string): Migration {
           plan: s.plan,
           appliedAt: s.appliedAt ?? migratedAt,
         })),
+        marks: [],
       }),
     );
     await dropIfThere(db, Object.values(LAYOUT_1));

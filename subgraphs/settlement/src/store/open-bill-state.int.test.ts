@@ -4,6 +4,7 @@ import { dayOf } from '@tally/billing-time';
 import { settleBill } from '../domain/settle-bill';
 import { makeBillOf } from '../use-cases/bill-of';
 import { openBillState } from './open-bill-state';
+import { openBill, settlementOf } from '../../test/support/settlement';
 
 const SEOUL = 'Asia/Seoul';
 const t = (iso: string) => new Date(iso);
@@ -11,7 +12,7 @@ const collections = async (db: Awaited<ReturnType<typeof openDb>>['db']) =>
   (await db.listCollections()).map((c) => c.name).sort();
 
 describe('opening the bill state', () => {
-  it('starts an empty database at layout 2 with no migration', async () => {
+  it('starts an empty database at layout 3 with no migration', async () => {
     const opened = await openDb('settlement-fresh');
     try {
       await openBillState(opened.db, { timeZone: SEOUL, logger });
@@ -19,7 +20,7 @@ describe('opening the bill state', () => {
       const layout = await opened.db
         .collection<{ _id: string }>('tally_layout')
         .findOne({ _id: 'settlement' });
-      expect(layout).toMatchObject({ version: 2 });
+      expect(layout).toMatchObject({ version: 3 });
       expect(layout).not.toHaveProperty('migratedAt');
     } finally {
       await opened.close();
@@ -109,8 +110,8 @@ describe('opening the bill state', () => {
       const requests = ['user-a', 'user-b'].flatMap((userId) =>
         ['2026-10', '2026-11', '2026-12'].map((period) => ({ userId, period })),
       );
-      const bills = await makeBillOf({ store, timeZone: SEOUL })(requests);
-      expect(bills).toEqual(requests.map((r) => expected(r.userId, r.period)));
+      const bills = await makeBillOf(settlementOf(opened.db, store))(requests);
+      expect(bills).toEqual(requests.map((r) => openBill(expected(r.userId, r.period))));
       expect(bills.some((b) => 'total' in b && b.total > 0 && b.eventsApplied > 100)).toBe(true);
 
       expect(await collections(opened.db)).toEqual([
@@ -122,12 +123,12 @@ describe('opening the bill state', () => {
       expect(
         await opened.db.collection<{ _id: string }>('tally_layout').findOne({ _id: 'settlement' }),
       ).toMatchObject({
-        version: 2,
+        version: 3,
         migratedAt: expect.any(Date),
       });
       // Started again: nothing left to migrate, the same bills.
       const again = await openBillState(opened.db, { timeZone: SEOUL, logger });
-      expect(await makeBillOf({ store: again, timeZone: SEOUL })(requests)).toEqual(bills);
+      expect(await makeBillOf(settlementOf(opened.db, again))(requests)).toEqual(bills);
     } finally {
       await opened.close();
     }
@@ -155,7 +156,7 @@ describe('opening the bill state', () => {
           items: { 'u-0': { t: 'DATA', a: 10, at: t('2030-01-01T00:00:00Z') } },
         });
       const store = await openBillState(opened.db, { timeZone: SEOUL, logger });
-      const [bill] = await makeBillOf({ store, timeZone: SEOUL })([
+      const [bill] = await makeBillOf(settlementOf(opened.db, store))([
         { userId: 'user-c', period: '2026-11' },
       ]);
       expect(bill).toMatchObject({

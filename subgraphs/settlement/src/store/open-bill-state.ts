@@ -4,10 +4,11 @@ import type { Logger } from 'pino';
 import type { BillStateStore } from '../domain/ports';
 import { createBillStateStore } from './bill-state-store';
 import { migrateToLayout2 } from './migrate-to-layout-2';
+import { migrateToLayout3 } from './migrate-to-layout-3';
 import { settlementCollections } from './collections';
 import { checkBucketTimeZone, claimBucketTimeZone } from './time-zone-guard';
 
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 /**
  * Settlement's store, ready to use: refuses a changed billing time zone, migrates an older
@@ -22,7 +23,7 @@ export async function openBillState(
   await ensureLayout(db, {
     service: 'settlement',
     version: LAYOUT_VERSION,
-    migrations: { 2: migrateToLayout2(opts.timeZone) },
+    migrations: { 2: migrateToLayout2(opts.timeZone), 3: migrateToLayout3 },
     logger: opts.logger,
   });
   await claimBucketTimeZone(db, opts.timeZone);

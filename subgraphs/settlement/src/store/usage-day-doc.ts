@@ -1,10 +1,15 @@
 import type { UsageType } from '@tally/events';
 
-/** One stored usage record: t = type, a = amount, at = when settlement first applied it. */
+/**
+ * One stored usage record: t = type, a = amount, at = when settlement first applied it,
+ * r = when the usage subgraph recorded it (absent on records stored before closing existed:
+ * read as `at`).
+ */
 export interface UsageItem {
   t: UsageType;
   a: number;
   at: Date;
+  r?: Date;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { BASIC } from '../../test/billing-fixtures';
 import type { BillStateStore } from '../domain/ports';
+import type { SettlementDeps } from './deps';
 import { makeApplyEvents } from './apply-events';
 
 describe('applying events', () => {
@@ -8,9 +9,15 @@ describe('applying events', () => {
   const store: BillStateStore = {
     write: async (change) => void written.push(change),
     usageOn: async () => [],
-    subscriptionsOf: async () => [],
+    usersOf: async () => [],
+    allUsers: async function* () {},
+    markAccounted: async () => {},
   };
-  const apply = makeApplyEvents({ store, timeZone: 'Asia/Seoul', now: () => now });
+  const apply = makeApplyEvents({
+    store,
+    timeZone: 'Asia/Seoul',
+    now: () => now,
+  } as Pick<SettlementDeps, 'store' | 'timeZone' | 'now'> as SettlementDeps);
   beforeEach(() => (written.length = 0));
 
   it('puts usage on its day in the billing time zone and subscriptions on their user, applied now', async () => {
@@ -22,6 +29,7 @@ describe('applying events', () => {
         type: 'SMS',
         amount: 2,
         occurredAt: '2026-11-30T16:00:00Z',
+        recordedAt: '2026-11-30T16:00:01Z',
       },
       {
         kind: 'subscription',
@@ -34,7 +42,15 @@ describe('applying events', () => {
     expect(written).toEqual([
       {
         usages: [
-          { userId: 'a', day: '2026-12-01', usageId: 'u', type: 'SMS', amount: 2, appliedAt: now },
+          {
+            userId: 'a',
+            day: '2026-12-01',
+            usageId: 'u',
+            type: 'SMS',
+            amount: 2,
+            recordedAt: new Date('2026-11-30T16:00:01Z'),
+            appliedAt: now,
+          },
         ],
         subscriptions: [
           {
@@ -45,7 +61,26 @@ describe('applying events', () => {
             appliedAt: now,
           },
         ],
+        marks: [{ userId: 'a', usagePeriods: ['2026-12'], changedAfterEnd: [] }],
       },
+    ]);
+  });
+
+  it('marks a user’s period with usage once, and counts every write of usage applied after its period ended', async () => {
+    const late = (usageId: string) => ({
+      kind: 'usage' as const,
+      usageId,
+      userId: 'b',
+      type: 'DATA' as const,
+      amount: 1,
+      occurredAt: '2026-10-20T12:00:00+09:00',
+      recordedAt: '2026-11-10T12:00:00+09:00',
+    });
+    await apply([late('l1'), late('l2')]);
+    await apply([late('l3')]);
+    expect(written.map((w) => w.marks)).toEqual([
+      [{ userId: 'b', usagePeriods: ['2026-10'], changedAfterEnd: ['2026-10'] }],
+      [{ userId: 'b', usagePeriods: [], changedAfterEnd: ['2026-10'] }],
     ]);
   });
 

@@ -9,6 +9,7 @@ import { openBillState } from '../store/open-bill-state';
 import { makeApplyEvents } from './apply-events';
 import { createBillLoader } from './bill-loader';
 import { makeBillOf } from './bill-of';
+import { settlementOf } from '../../test/support/settlement';
 
 const zero = { dataMb: 0, voiceSeconds: 0, smsCount: 0 };
 let users = 0;
@@ -43,17 +44,18 @@ describe('bills from the running bill state', () => {
           type: u.type,
           amount: u.amount,
           occurredAt: u.occurredAt,
+          recordedAt: u.occurredAt,
         };
       }),
     ].reverse();
-    const apply = makeApplyEvents({ store, timeZone: SEOUL, now: () => appliedAt });
+    const apply = makeApplyEvents(settlementOf(opened.db, store, { now: () => appliedAt }));
     await apply(facts.slice(0, 2));
     await apply(facts.slice(1)); // one fact delivered twice
     return userId;
   }
 
   const billOf = (userId: string, period: string) =>
-    makeBillOf({ store, timeZone: SEOUL })([{ userId, period }]).then(([b]) => {
+    makeBillOf(settlementOf(opened.db, store))([{ userId, period }]).then(([b]) => {
       if (!b || b instanceof Error) throw b ?? new Error('no bill');
       return b;
     });
@@ -150,24 +152,24 @@ describe('bills from the running bill state', () => {
   });
 
   it("reads a request's bills in one lookup per collection, failing only the malformed period", async () => {
-    const calls = { usageOn: 0, subscriptionsOf: 0 };
+    const calls = { usageOn: 0, usersOf: 0 };
     const counting: BillStateStore = {
-      write: (c) => store.write(c),
+      ...store,
       usageOn: (days) => (calls.usageOn++, store.usageOn(days)),
-      subscriptionsOf: (ids) => (calls.subscriptionsOf++, store.subscriptionsOf(ids)),
+      usersOf: (ids) => (calls.usersOf++, store.usersOf(ids)),
     };
     const userIds = await Promise.all(
       [1, 2, 3].map((n) =>
         given([sub(BASIC, '2026-10-01T00:00:00+09:00')], [sms(n, '2026-11-03T10:00:00+09:00')]),
       ),
     );
-    const loader = createBillLoader(makeBillOf({ store: counting, timeZone: SEOUL }));
+    const loader = createBillLoader(makeBillOf(settlementOf(opened.db, counting)));
     const [bills, bad] = await Promise.all([
       Promise.all(userIds.map((u) => loader.load({ userId: u, period: '2026-11' }))),
       loader.load({ userId: userIds[0]!, period: '2026-13' }).catch((e: unknown) => e),
     ]);
     expect(bills.map((b) => b.usage.smsCount)).toEqual([1, 2, 3]);
     expect(bad).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(calls).toEqual({ usageOn: 1, subscriptionsOf: 1 });
+    expect(calls).toEqual({ usageOn: 1, usersOf: 1 });
   });
 });

@@ -9,6 +9,7 @@ import { settleBill } from '../domain/settle-bill';
 import { openBillState } from '../store/open-bill-state';
 import { makeApplyEvents } from './apply-events';
 import { makeBillOf } from './bill-of';
+import { openBill, settlementOf } from '../../test/support/settlement';
 
 /** A delivery: the facts shuffled, some twice, cut into batches applied side by side. */
 const deliveries = (facts: SettlementFact[]) =>
@@ -43,7 +44,13 @@ describe('the running bill: properties on the stored state', () => {
             effectiveAt: s.effectiveAt,
             plan: s.plan,
           })),
-          ...use.map((u) => ({ kind: 'usage' as const, usageId: u.id, userId, ...u })),
+          ...use.map((u) => ({
+            kind: 'usage' as const,
+            usageId: u.id,
+            userId,
+            recordedAt: u.occurredAt,
+            ...u,
+          })),
         ];
         const batches = g(() => deliveries(facts));
         // Batch i is applied at second i; a fact's first application is its earliest batch.
@@ -55,22 +62,26 @@ describe('the running bill: properties on the stored state', () => {
               const seen = firstApplied.get(f);
               if (!seen || at < seen) firstApplied.set(f, at);
             }
-            return makeApplyEvents({ store, timeZone: SEOUL, now: () => at })(batch);
+            return makeApplyEvents(settlementOf(opened.db, store, { now: () => at }))(batch);
           }),
         );
 
-        const [bill] = await makeBillOf({ store, timeZone: SEOUL })([{ userId, period: PERIOD }]);
+        const [bill] = await makeBillOf(settlementOf(opened.db, store))([
+          { userId, period: PERIOD },
+        ]);
         const applied = (f: SettlementFact) => firstApplied.get(f)!;
         expect(bill).toEqual(
-          settleBill({
-            userId,
-            period: PERIOD,
-            timeZone: SEOUL,
-            subscriptions: subs.map((s, i) => ({ ...s, appliedAt: applied(facts[i]!) })),
-            usages: use
-              .map((u, i) => ({ ...u, appliedAt: applied(facts[subs.length + i]!) }))
-              .filter((u) => dayOf(u.occurredAt, SEOUL).startsWith(PERIOD)),
-          }),
+          openBill(
+            settleBill({
+              userId,
+              period: PERIOD,
+              timeZone: SEOUL,
+              subscriptions: subs.map((s, i) => ({ ...s, appliedAt: applied(facts[i]!) })),
+              usages: use
+                .map((u, i) => ({ ...u, appliedAt: applied(facts[subs.length + i]!) }))
+                .filter((u) => dayOf(u.occurredAt, SEOUL).startsWith(PERIOD)),
+            }),
+          ),
         );
       }),
       // Shrinking replays against the server: bounded, so a failure reports in seconds.

@@ -16,6 +16,7 @@ export async function openMessaging(
   const topics = topicsSchema.parse({
     users: `${tag}.user.events.v1`,
     usage: `${tag}.usage.events.v1`,
+    settlement: `${tag}.settlement.events.v1`,
     deadLetter: `${tag}.dead-letter.v1`,
   });
   await bus.ensureTopics(Object.values(topics), 2);
