@@ -22,6 +22,8 @@ const ALLOWED = {
   'usage:write': ['admin', 'mediation'],
   'usage:read or self': ['admin', 'agent', 'owner'],
   'bills:read or self': ['admin', 'agent', 'owner'],
+  'bills:read': ['admin', 'agent'],
+  'bills:close': ['admin'],
 } satisfies Record<string, Caller[]>;
 
 const outcome = (caller: Caller, allowed: readonly Caller[]): Outcome =>
@@ -44,7 +46,15 @@ describe('who may do what, through the gateway (security.md)', () => {
     ownerPhone = nextPhone();
     owner = await api.signUp('Owner', ownerPhone);
     other = await api.signUp('Other', nextPhone());
+    // October closed with the owner's plan in it: their invoice INV-202610-000001.
+    await api.subscribe(owner, 'BASIC-30', '2026-10-01T00:00:00+09:00');
     await api.subscribe(owner, 'BASIC-30', '2026-11-01T00:00:00+09:00');
+    await billingApi(gateway.url).waitForBill(owner, '2026-10', (b) => b.total > 0);
+    const closed = await gql(
+      gateway.url,
+      'mutation { closePeriod(period: "2026-10") { invoices } }',
+    );
+    expect(closed.data).toEqual({ closePeriod: { invoices: 1 } });
     await api.recordUsages([
       {
         id: `${stack.tag}-owned`,
@@ -194,6 +204,24 @@ describe('who may do what, through the gateway (security.md)', () => {
       field: 'user',
       query: () => 'query($u: ID!, $p: String!) { user(id: $u) { id bill(period: $p) { total } } }',
       variables: () => ({ u: owner, p: PERIOD }),
+    },
+    {
+      operation: 'invoices',
+      needs: 'bills:read',
+      field: 'invoices',
+      query: () => '{ invoices(period: "2026-10") { edges { node { number total } } } }',
+    },
+    {
+      operation: 'invoice',
+      needs: 'bills:read or self',
+      field: 'invoice',
+      query: () => '{ invoice(number: "INV-202610-000001") { number userId total } }',
+    },
+    {
+      operation: 'closePeriod',
+      needs: 'bills:close',
+      field: 'closePeriod',
+      query: () => 'mutation { closePeriod(period: "2026-10") { alreadyClosed } }',
     },
   ];
 

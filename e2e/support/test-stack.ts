@@ -57,6 +57,9 @@ export function createTestStack(opts: { env?: Record<string, string> } = {}) {
     TOPIC_USERS: `e2e-${tag}.user.events.v1`,
     TOPIC_USAGE: `e2e-${tag}.usage.events.v1`,
     TOPIC_SETTLEMENT: `e2e-${tag}.settlement.events.v1`,
+    // Periods close only by closePeriod: the tests' months (2026-10, 2026-11) stay open as the
+    // calendar moves on. e2e/closing-periods.test.ts turns the schedule on where it is tested.
+    BILLING_AUTO_CLOSE: 'false',
     TOPIC_DEAD_LETTER: `e2e-${tag}.dead-letter.v1`,
     CONFIG_SERVICE_URL: '',
     TALLY_DATA_DIR: dataDir,
