@@ -21,7 +21,7 @@ import { apiProbes, readyProbes, runProbes } from './chaos/probes';
 import { faultLine, writeChaosResults, type ChaosRun, type FaultResult } from './chaos/report';
 import { startChaosStack, type ChaosStack, type ServiceName } from './chaos/stack';
 import { createTimeline, pathWindow, slowest, type PathWindow } from './chaos/timeline';
-import { injectPoison, POISON, POISON_STOPPING_THE_BACKUP, type Placed } from './chaos/topics';
+import { injectPoison, POISON, type Placed } from './chaos/topics';
 import { measureCpu } from './scale/cpu-use';
 import { benchEndpoints } from './scale/endpoints';
 import { closeFetchConnections } from './scale/graphql';
@@ -193,8 +193,7 @@ async function main(): Promise<number> {
 
     const placed: Placed[] = [];
     const poison = async () => {
-      const kinds = opts.poisonAll ? { ...POISON, ...POISON_STOPPING_THE_BACKUP } : POISON;
-      const got = await injectPoison(s.kafkaBrokers, DEFAULT_TOPICS.usage, userIds[1]!, kinds);
+      const got = await injectPoison(s.kafkaBrokers, DEFAULT_TOPICS.usage, userIds[1]!, POISON);
       placed.push(...got);
       console.log(
         `chaos: put ${got.length} messages no consumer can process on ${DEFAULT_TOPICS.usage}`,

@@ -44,8 +44,6 @@ Environment:
   CHAOS_FREEZE_S         how long a subgraph stays SIGSTOPped (default 45; the lease is 30)
   CHAOS_RECOVERY_S       a fault whose paths do not all answer within this fails (default 180)
   CHAOS_FAULTS           comma-separated subset of the faults above (default all)
-  CHAOS_POISON=all       also the poison that stops the backup connector's task (a known
-                         bug, see the README's "Chaos"); the run then fails its backup check
   CHAOS_KEEP_DATA=1      keep the data folder
   BENCH_ROOT             the tree whose built dist/ runs (default this repository)
   BILLING_TIME_ZONE      passed on to the stack, as every variable (default Asia/Seoul)`;
@@ -62,7 +60,6 @@ export interface ChaosOptions {
   freezeSeconds: number;
   recoverySeconds: number;
   faults: string[];
-  poisonAll: boolean;
   keepData: boolean;
   root: string;
   timeZone: string;
@@ -100,7 +97,6 @@ export function readChaosOptions(env: NodeJS.ProcessEnv): ChaosOptions {
     freezeSeconds: positive(env, 'CHAOS_FREEZE_S', 45),
     recoverySeconds: positive(env, 'CHAOS_RECOVERY_S', 180),
     faults: FAULT_NAMES.filter((f) => faults.includes(f)),
-    poisonAll: env.CHAOS_POISON === 'all',
     keepData: env.CHAOS_KEEP_DATA === '1',
     root: root ? (isAbsolute(root) ? root : resolve(root)) : REPO_ROOT,
     timeZone: env.BILLING_TIME_ZONE?.trim() || 'Asia/Seoul',

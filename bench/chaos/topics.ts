@@ -26,24 +26,17 @@ const envelope = (type: string, version: number, subject: string, data?: unknown
 /**
  * Messages no consumer can ever process: what a broken or newer producer could put on the
  * usage topic. Settlement must set each aside in the dead-letter topic and go on; the backup
- * connector too (its converter or transforms fail on each, so Connect sets them aside). Each
- * is unique, so that its dead letter (which carries the original bytes) is known by its value.
+ * connector too (its converter or our RequireUsageEvent transform fails on each, so Connect
+ * sets them aside). An event with no `data` once reached the MongoDB sink as a null value and
+ * killed its task (README, "Chaos"); it is dead-lettered like the rest since f3629da. Each is
+ * unique, so that its dead letter (which carries the original bytes) is known by its value.
  */
 export const POISON: Record<string, (subject: string) => string> = {
   'not JSON': () => `{"type":"UsageRecorded", not json ${randomUUID()}`,
   'unknown type': (subject) => envelope('UsageRefunded', 1, subject, 'not an object'),
+  'unknown type without data': (subject) => envelope('UsageRefunded', 1, subject),
   'unsupported version': (subject) => envelope('UsageRecorded', 99, subject, 'not an object'),
   'invalid UsageRecorded v1': (subject) => envelope('UsageRecorded', 1, subject, 'not an object'),
-};
-
-/**
- * More poison that stops the backup connector's task for good (see the README's "Chaos"):
- * an event with no `data` becomes a null value after ExtractField, which the MongoDB sink
- * takes for a tombstone and fails on ("Could not create write model"); with
- * mongo.errors.tolerance=none that kills the task. Only with CHAOS_POISON=all.
- */
-export const POISON_STOPPING_THE_BACKUP: Record<string, (subject: string) => string> = {
-  'unknown type without data': (subject) => envelope('UsageRefunded', 1, subject),
 };
 
 export interface Placed {
