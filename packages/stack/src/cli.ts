@@ -8,7 +8,7 @@ import {
   type ProvidedConnect,
 } from './connect';
 import { createPrefixer } from './log-prefixer';
-import { SERVICES, entryPath, type ServiceSpec } from './services';
+import { SERVICES, closingSummary, entryPath, serviceEnv, type ServiceSpec } from './services';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 import { apiToken } from '@tally/cli-kit';
 import { waitReady } from './wait-ready';
@@ -23,8 +23,9 @@ process, with one prefixed log stream; once up, it prints an admin token.
 Ctrl-C (or SIGTERM) stops everything in reverse order.
 
 Environment: KAFKA_BROKERS, MONGO_URL, CONNECT_URL (use existing servers), BACKUP_DATABASE
-(default usage_backup), LOG_LEVEL. Every service gets its settings, tokens and secrets
-included, from the config service, with the development values (tally-dev-…).
+(default usage_backup), LOG_LEVEL, BILLING_AUTO_CLOSE (default false here: periods close only
+by closePeriod; true closes them on schedule too). Every service gets its settings, tokens
+and secrets included, from the config service, with the development values (tally-dev-…).
 Data: .data/ (MongoDB's H2 file, Kafka's log dirs, the issuer's key), or TALLY_DATA_DIR when set.
 Logs of Kafka/MongoDB/Connect: .logs/.`;
 
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
     const specs = SERVICES.filter((s) => s.wave === wave);
     await Promise.all(
       specs.map(async (spec) => {
-        const proc = startServiceProcess(entryPath(ROOT, spec), env, (why) => {
+        const proc = startServiceProcess(entryPath(ROOT, spec), serviceEnv(env, spec), (why) => {
           console.error(`stack: ${spec.name} ${why}; stopping the stack`);
           stopAll(1);
         });
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
   Kafka Connect ${connectUrl}
   usage backup  ${backup.name} RUNNING (${backup.tasks} task, ${backup.action}): ${backup.topic} → ${backup.target}
   token issuer  http://127.0.0.1:${ISSUER_PORT} (development only)
+  billing       ${closingSummary(process.env)}
 
 An admin token (24 h; another: npm run -s token -- --role <admin|agent|mediation|subscriber>):
   ${admin}
