@@ -1,130 +1,91 @@
-import { DEMO_PLANS, demoUsages, demoUser, type DemoUsage } from './demo-data';
-import { GatewayError, gatewayClient, type GatewayCall } from './gateway-client';
-import {
-  SeedBillDocument,
-  SeedCreatePlanDocument,
-  SeedRecordUsagesDocument,
-  SeedSignUpDocument,
-  SeedSubscribeDocument,
-  SeedUserByPhoneDocument,
-  type SeedBillQuery,
-} from './generated/operations';
-import { USAGE, parseOptions, type SeedOptions } from './options';
-import { inPool } from './pool';
-import { apiToken, progressBar } from '@tally/cli-kit';
-import { WaitTimedOut, waitUntil } from '@tally/retry';
+import { showBills, waitSettled } from './bills';
+import { closeMonth, firstInvoices, type CloseResult } from './close';
+import { demoUser, demoUsages } from './demo-data';
+import { gatewayClient } from './gateway-client';
+import { recordLate, waitAdjustments, type LateResult } from './late';
+import { hasEnded } from './late-usage';
+import { TIME_ZONE, USAGE, parseOptions, type SeedOptions } from './options';
+import { summaryLines } from './summary';
+import { recordUsage, type RecordTotals } from './usage';
+import { createPlans, createUsers, type SeededUser } from './users';
+import { apiToken } from '@tally/cli-kit';
 
-// The stack's default billing time zone; the demo month is laid out in it.
-const TIME_ZONE = 'Asia/Seoul';
+function plannedLine(opts: SeedOptions, closing: boolean): string {
+  const what = `${opts.users} users × ${opts.recordsPerUser} records in ${opts.period}`;
+  if (closing)
+    return `${what}, then closing ${opts.period} and recording ${opts.late} late records of it`;
+  if (!opts.close) return `${what} (left open: --no-close)`;
+  return `${what} (not closing it: ${opts.period} has not ended, and closePeriod takes ended months only)`;
+}
 
-async function createPlans(call: GatewayCall): Promise<void> {
-  for (const plan of DEMO_PLANS) {
-    await call(SeedCreatePlanDocument, { input: plan }).catch((err: unknown) => {
-      if (!(err instanceof GatewayError && err.code === 'CONFLICT')) throw err; // seeded before: plans are immutable
-    });
+/** New users whose subscription into the month was refused: it was closed before this run. */
+function explainRefused(users: SeededUser[], period: string): void {
+  const refused = users.filter((u) => u.refused);
+  if (refused.length === 0) return;
+  console.log(
+    `${refused.length} new user(s) got no plan in ${period}: "${refused[0]!.refused}" (CONFLICT).\n` +
+      `  ${period} was closed before this run signed them up (an earlier seed, closePeriod, or the\n` +
+      `  schedule with BILLING_AUTO_CLOSE=true); their usage of it is late usage, shown as\n` +
+      `  adjustments on a later bill and not charged without a plan in the month. Going on.`,
+  );
+}
+
+function reportClose(closed: CloseResult, usage: RecordTotals): void {
+  if (!closed.alreadyClosed) {
+    console.log(`closed ${closed.period}: ${closed.invoices} invoices`);
+    return;
   }
-  console.log(`plans: ${DEMO_PLANS.map((p) => p.id).join(', ')}`);
+  const why = closed.retried ? 'its close finished while the seed retried' : 'before this run';
+  console.log(`${closed.period} is closed already (${why}): ${closed.invoices} invoices; going on`);
+  if (usage.accepted > 0 && !closed.retried)
+    console.log(
+      `  the ${usage.accepted} usage records accepted now are late usage of it: adjustments on later bills`,
+    );
 }
 
-/** Signs users up (or finds them from an earlier run) and subscribes the new ones. */
-async function createUsers(call: GatewayCall, opts: SeedOptions): Promise<string[]> {
-  const ids: string[] = new Array(opts.users);
-  const bar = progressBar('users', opts.users);
-  await inPool([...Array(opts.users).keys()], opts.concurrency, async (index) => {
-    const user = demoUser(index, opts.period, TIME_ZONE);
-    try {
-      const data = await call(SeedSignUpDocument, {
-        input: { name: user.name, phone: user.phone },
-      });
-      ids[index] = data.signUp.id;
-      for (const p of user.plans) {
-        await call(SeedSubscribeDocument, { input: { userId: data.signUp.id, ...p } });
-      }
-    } catch (err) {
-      if (!(err instanceof GatewayError && err.code === 'CONFLICT')) throw err;
-      const found = await call(SeedUserByPhoneDocument, { phone: user.phone });
-      if (!found.userByPhone) throw new Error(`phone ${user.phone} is taken, yet no user has it`);
-      ids[index] = found.userByPhone.id;
-    }
-    bar.tick();
-  });
-  bar.finish();
-  return ids;
+/** Closes the month, records late usage of it, and prints what there is to see. */
+async function closeAndShow(
+  call: ReturnType<typeof gatewayClient>,
+  opts: SeedOptions,
+  users: SeededUser[],
+  usage: RecordTotals,
+): Promise<void> {
+  await waitSettled(call, opts, users);
+  const closed = await closeMonth(call, opts.period);
+  reportClose(closed, usage);
+  let late: LateResult[] = [];
+  if (opts.late > 0) {
+    const { records } = await recordLate(call, opts, users);
+    late = await waitAdjustments(call, opts.period, records);
+  }
+  await showBills(call, opts, users);
+  const invoices = await firstInvoices(call, opts.period, opts.show);
+  for (const line of summaryLines({ closed, invoices, late })) console.log(line);
 }
 
-async function recordUsage(call: GatewayCall, opts: SeedOptions, userIds: string[]) {
+async function main(): Promise<void> {
+  if (process.argv.includes('--help')) return void console.log(USAGE);
   const now = new Date();
-  const all: DemoUsage[] = userIds.flatMap((id, index) =>
+  const opts = parseOptions(process.argv.slice(2), now);
+  const closing = opts.close && hasEnded(opts.period, now, TIME_ZONE);
+  console.log(`seeding ${opts.gateway}: ${plannedLine(opts, closing)}`);
+  const call = gatewayClient(opts.gateway, await apiToken('admin'));
+  await createPlans(call);
+  const users = await createUsers(call, opts);
+  explainRefused(users, opts.period);
+  const records = users.flatMap((u) =>
     demoUsages(
-      demoUser(index, opts.period, TIME_ZONE),
-      id,
+      demoUser(u.index, opts.period, TIME_ZONE),
+      u.id,
       opts.recordsPerUser,
       opts.period,
       TIME_ZONE,
       now,
     ),
   );
-  const batches = Array.from({ length: Math.ceil(all.length / opts.batchSize) }, (_, b) =>
-    all.slice(b * opts.batchSize, (b + 1) * opts.batchSize),
-  );
-  const totals = { accepted: 0, duplicates: 0, rejected: 0 };
-  const bar = progressBar('usage records', all.length);
-  const started = Date.now();
-  await inPool(batches, opts.concurrency, async (batch) => {
-    const { recordUsages: r } = await call(SeedRecordUsagesDocument, { input: batch });
-    totals.accepted += r.accepted;
-    totals.duplicates += r.duplicates;
-    totals.rejected += r.rejected.length;
-    if (r.rejected[0]) console.warn(`\nrejected: ${r.rejected[0].message}`);
-    bar.tick(batch.length);
-  });
-  bar.finish();
-  const secs = (Date.now() - started) / 1000;
-  console.log(
-    `usage: ${totals.accepted} accepted, ${totals.duplicates} duplicates, ${totals.rejected} rejected in ${secs.toFixed(1)} s (${Math.round(all.length / secs)} records/s)`,
-  );
-}
-
-/** Waits until settlement has applied every record of the shown users, then prints their bills. */
-async function showBills(call: GatewayCall, opts: SeedOptions, userIds: string[]): Promise<void> {
-  for (const id of userIds.slice(0, opts.show)) {
-    let result: SeedBillQuery | undefined;
-    // Past the deadline the bill is shown as far as it is settled.
-    await waitUntil(
-      async () => {
-        result = await call(SeedBillDocument, { userId: id, period: opts.period });
-        return !result.user || result.user.bill.eventsApplied >= opts.recordsPerUser;
-      },
-      { deadlineMs: 60_000, intervalMs: 500, retryIf: () => false },
-    ).catch((err: unknown) => {
-      if (!(err instanceof WaitTimedOut)) throw err;
-    });
-    if (!result?.user) continue;
-    const { name, phone, bill } = result.user;
-    console.log(
-      `\n${name} (${phone}), ${opts.period}: total ${bill.total.toLocaleString('en-US')} won (${bill.eventsApplied} events)`,
-    );
-    console.log(
-      `  usage: ${bill.usage.dataMb} MB, ${bill.usage.voiceSeconds} s voice, ${bill.usage.smsCount} SMS`,
-    );
-    for (const l of bill.lines)
-      console.log(
-        `  ${l.plan.id.padEnd(11)} ${String(l.days).padStart(2)} days  base ${l.baseFee}  overage ${l.overageCharge}`,
-      );
-  }
-}
-
-async function main(): Promise<void> {
-  if (process.argv.includes('--help')) return void console.log(USAGE);
-  const opts = parseOptions(process.argv.slice(2));
-  console.log(
-    `seeding ${opts.gateway}: ${opts.users} users × ${opts.recordsPerUser} records in ${opts.period}`,
-  );
-  const call = gatewayClient(opts.gateway, await apiToken('admin'));
-  await createPlans(call);
-  const userIds = await createUsers(call, opts);
-  await recordUsage(call, opts, userIds);
-  await showBills(call, opts, userIds);
+  const usage = await recordUsage(call, opts, records, 'usage');
+  if (closing) await closeAndShow(call, opts, users, usage);
+  else await showBills(call, opts, users);
 }
 
 main().catch((err: unknown) => {

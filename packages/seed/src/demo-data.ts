@@ -55,14 +55,15 @@ export interface DemoUser {
 const FAMILY = ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon'];
 const GIVEN = ['Minjun', 'Seoyeon', 'Jiho', 'Hayoon', 'Doyun', 'Jiwoo', 'Eunwoo', 'Sua'];
 
-const SINCE = '2020-01-01T00:00:00+09:00';
-
-/** Users numbered from 0; a third of them change plan in the middle of the first seeded month. */
+/**
+ * Users numbered from 0, on a plan from the start of the seeded month (it stays in force in
+ * the months after); a third of them change plan in its middle. Not from long before: a
+ * close issues an invoice for every period with a plan in force, from the earliest one on.
+ */
 export function demoUser(index: number, period: string, timeZone: string): DemoUser {
   const { from, to } = periodRange(period, timeZone);
   const first = DEMO_PLANS[index % DEMO_PLANS.length]!;
-  // From long before any period, so a later run for another month still finds a plan in force.
-  const plans = [{ planId: first.id, effectiveAt: SINCE }];
+  const plans = [{ planId: first.id, effectiveAt: from.toISOString() }];
   if (index % 3 === 0) {
     const next = DEMO_PLANS[(index + 1) % DEMO_PLANS.length]!;
     plans.push({
@@ -76,6 +77,12 @@ export function demoUser(index: number, period: string, timeZone: string): DemoU
     phone: `010-9${String(Math.floor(index / 10000)).padStart(3, '0')}-${String(index % 10000).padStart(4, '0')}`,
     plans,
   };
+}
+
+/** The demo plan `user` has in force at `instant` (null before its first). */
+export function planAt(user: DemoUser, instant: Date): DemoPlan | null {
+  const current = user.plans.filter((p) => new Date(p.effectiveAt) <= instant).at(-1);
+  return DEMO_PLANS.find((p) => p.id === current?.planId) ?? null;
 }
 
 export interface DemoUsage {

@@ -10,6 +10,10 @@ export type AllowanceInput = {
   voiceSeconds?: number | null | undefined;
 };
 
+export type BillStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
 export type CreatePlanInput = {
   allowance: AllowanceInput;
   id: string | number;
@@ -56,6 +60,37 @@ export type UsageType =
   | 'SMS'
   | 'VOICE';
 
+export type SeedClosePeriodMutationVariables = Exact<{
+  period: string;
+}>;
+
+
+export type SeedClosePeriodMutation = { closePeriod: { period: string, invoices: number, alreadyClosed: boolean } };
+
+export type SeedInvoicesQueryVariables = Exact<{
+  period: string;
+  first: number;
+}>;
+
+
+export type SeedInvoicesQuery = { invoices: { edges: Array<{ node: { number: string, total: number, user: { name: string } } }> } };
+
+export type SeedBillStatusQueryVariables = Exact<{
+  userId: string | number;
+  period: string;
+}>;
+
+
+export type SeedBillStatusQuery = { user: { bill: { status: BillStatus, eventsApplied: number } } | null };
+
+export type SeedAdjustmentsQueryVariables = Exact<{
+  userId: string | number;
+  period: string;
+}>;
+
+
+export type SeedAdjustmentsQuery = { user: { name: string, bill: { period: string, total: number, baseFee: number, overageCharge: number, adjustmentTotal: number, adjustments: Array<{ forPeriod: string, amount: number, usage: { dataMb: number, voiceSeconds: number, smsCount: number } }> } } | null };
+
 export type SeedCreatePlanMutationVariables = Exact<{
   input: CreatePlanInput;
 }>;
@@ -97,7 +132,7 @@ export type SeedBillQueryVariables = Exact<{
 }>;
 
 
-export type SeedBillQuery = { user: { name: string, phone: string, bill: { total: number, baseFee: number, overageCharge: number, eventsApplied: number, usage: { dataMb: number, voiceSeconds: number, smsCount: number }, lines: Array<{ days: number, baseFee: number, overageCharge: number, plan: { id: string } }> } } | null };
+export type SeedBillQuery = { user: { name: string, phone: string, bill: { total: number, baseFee: number, overageCharge: number, eventsApplied: number, status: BillStatus, adjustmentTotal: number, invoice: { number: string } | null, usage: { dataMb: number, voiceSeconds: number, smsCount: number }, lines: Array<{ days: number, baseFee: number, overageCharge: number, plan: { id: string } }> } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -118,6 +153,63 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const SeedClosePeriodDocument = new TypedDocumentString(`
+    mutation SeedClosePeriod($period: String!) {
+  closePeriod(period: $period) {
+    period
+    invoices
+    alreadyClosed
+  }
+}
+    `) as unknown as TypedDocumentString<SeedClosePeriodMutation, SeedClosePeriodMutationVariables>;
+export const SeedInvoicesDocument = new TypedDocumentString(`
+    query SeedInvoices($period: String!, $first: Int!) {
+  invoices(period: $period, first: $first) {
+    edges {
+      node {
+        number
+        total
+        user {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SeedInvoicesQuery, SeedInvoicesQueryVariables>;
+export const SeedBillStatusDocument = new TypedDocumentString(`
+    query SeedBillStatus($userId: ID!, $period: String!) {
+  user(id: $userId) {
+    bill(period: $period) {
+      status
+      eventsApplied
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SeedBillStatusQuery, SeedBillStatusQueryVariables>;
+export const SeedAdjustmentsDocument = new TypedDocumentString(`
+    query SeedAdjustments($userId: ID!, $period: String!) {
+  user(id: $userId) {
+    name
+    bill(period: $period) {
+      period
+      total
+      baseFee
+      overageCharge
+      adjustmentTotal
+      adjustments {
+        forPeriod
+        amount
+        usage {
+          dataMb
+          voiceSeconds
+          smsCount
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SeedAdjustmentsQuery, SeedAdjustmentsQueryVariables>;
 export const SeedCreatePlanDocument = new TypedDocumentString(`
     mutation SeedCreatePlan($input: CreatePlanInput!) {
   createPlan(input: $input) {
@@ -169,6 +261,11 @@ export const SeedBillDocument = new TypedDocumentString(`
       baseFee
       overageCharge
       eventsApplied
+      status
+      invoice {
+        number
+      }
+      adjustmentTotal
       usage {
         dataMb
         voiceSeconds
