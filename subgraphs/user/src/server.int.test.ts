@@ -1,10 +1,12 @@
 import { DEFAULT_ROLE_SCOPES, signInternalToken } from '@tally/auth';
+import { createEvent, toKafkaMessage } from '@tally/events';
 import { createRegistryClient, listen, type Listening } from '@tally/service-kit';
-import { kafkaBrokers, mongoUrl } from '@tally/testkit';
-import { nextPhone } from '../test/support/builders';
+import { eventually, kafkaBrokers, mongoUrl, uniqueName } from '@tally/testkit';
+import { aPlan, nextPhone } from '../test/support/builders';
 import { logger, newTopic, openDb, testBus } from '../test/support/infra';
 import { readTopic } from '../test/support/topic-reader';
 import { settingsSchema } from './config';
+import { makeStores } from './store';
 import type { OldSubscriptionDoc } from './store/migrations/old-layout';
 import { createServer, schema } from './server';
 
@@ -14,6 +16,7 @@ describe('the user subgraph server', () => {
     const opened = await openDb('user-server');
     const bus = testBus();
     const topic = await newTopic(bus, 'user-server');
+    const settlementTopic = uniqueName('user-server-settlement');
     // Layout 1 as the old code left it: a subscription in its own collection.
     await opened.db.collection<OldSubscriptionDoc>('subscriptions').insertOne({
       _id: 'old-sub',
@@ -28,10 +31,17 @@ describe('the user subgraph server', () => {
       port: 0,
       log: { level: 'silent' },
       mongo: { url: mongoUrl(), database: opened.db.name },
-      kafka: { brokers: kafkaBrokers(), partitions: 1 },
+      kafka: { brokers: kafkaBrokers(), partitions: 1, groupPrefix: uniqueName('user-server') },
       registry: { url: 'http://127.0.0.1:9/', token: 'test-token', heartbeatSeconds: 5 },
       internalAuth: { secret: 'test-internal-secret-of-32-characters' },
-      topics: { users: topic },
+      billing: { timeZone: 'Asia/Seoul' },
+      // The settlement topic and the dead letters do not exist yet: the server creates them.
+      topics: {
+        users: topic,
+        usage: uniqueName('user-server-usage'),
+        settlement: settlementTopic,
+        deadLetter: uniqueName('user-server-dead-letter'),
+      },
     });
     const registry = createRegistryClient({
       registryUrl: settings.registry.url,
@@ -93,6 +103,55 @@ describe('the user subgraph server', () => {
       // What the outbox holds is in plain sight.
       const live = (await (await fetch(`${listening.url}/health/live`)).json()) as object;
       expect(live).toMatchObject({ status: 'live', outbox: { pending: 0, parked: 0 } });
+
+      // Closed periods: 2026-01 by its schedule (billing defaults: Seoul, 3 grace days), and
+      // 2099-01 by the PeriodClosed its consumer reads from the settlement topic.
+      const plan = aPlan();
+      await makeStores(opened.db).plans.insert(plan, 'test-intent');
+      const subscribe = (effectiveAt: string) =>
+        gql('mutation ($i: SubscribePlanInput!) { subscribePlan(input: $i) { id } }', {
+          i: { userId: id, planId: plan.id, effectiveAt },
+        });
+      const refusal = (period: string, from: string) => ({
+        data: null,
+        errors: [
+          expect.objectContaining({
+            message: expect.stringMatching(
+              `^period ${period} is closed: a subscription can take effect from ${from} on$`,
+            ),
+            extensions: { code: 'CONFLICT' },
+          }),
+        ],
+      });
+      expect(await subscribe('2026-01-31T23:59:59+09:00')).toEqual(
+        refusal('2026-01', '\\d{4}-\\d{2}'),
+      );
+
+      const publisher = bus.publisher();
+      await publisher.connect();
+      const closed = {
+        period: '2099-01',
+        cutoff: '2099-02-01T00:00:00Z',
+        closedAt: '2099-02-01T00:00:00Z',
+        invoices: 0,
+      };
+      await publisher.publish([
+        {
+          topic: settlementTopic,
+          ...toKafkaMessage(createEvent('PeriodClosed', closed.period, closed)),
+        },
+      ]);
+      await publisher.disconnect();
+      await eventually('2099-01 stored as closed', () =>
+        opened.db
+          .collection<{ _id: string }>('closed_periods')
+          .findOne({ _id: closed.period })
+          .then((d) => d ?? undefined),
+      );
+      expect(await subscribe('2099-01-15T00:00:00+09:00')).toEqual(refusal('2099-01', '2099-02'));
+      expect(await subscribe('2099-02-01T00:00:00+09:00')).toEqual({
+        data: { subscribePlan: { id: expect.any(String) } },
+      });
     } finally {
       for (const worker of [...(built.workers ?? [])].reverse()) await worker.stop();
       await listening?.close(1000);

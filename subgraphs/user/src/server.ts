@@ -11,6 +11,7 @@ import {
 } from '@tally/service-kit';
 import type { Settings } from './config';
 import { createContextFactory } from './context';
+import { createClosedPeriodsConsumer } from './events/closed-periods-consumer';
 import { createUserEvents } from './events/user-events';
 import { resolvers } from './resolvers';
 import { makeStores } from './store';
@@ -23,6 +24,7 @@ export const schema = readSchema(`${__dirname}/..`);
 export async function createServer(
   deps: SubgraphDeps<Settings>,
 ): Promise<BuiltSubgraph & { outbox: Outbox }> {
+  const { settings } = deps;
   const stores = makeStores(deps.db);
   const outbox = createOutbox({
     db: deps.db,
@@ -36,12 +38,24 @@ export async function createServer(
   const context = createContextFactory({
     ...stores,
     outbox,
-    events: createUserEvents(deps.settings.topics),
+    closing: {
+      timeZone: settings.billing.timeZone,
+      graceDays: settings.billing.graceDays,
+      autoClose: settings.billing.autoClose,
+    },
+    events: createUserEvents(settings.topics),
     newId: randomUUID,
     now: () => new Date(),
   });
+  const closedPeriods = createClosedPeriodsConsumer({
+    bus: deps.bus,
+    groupPrefix: settings.kafka.groupPrefix,
+    topics: settings.topics,
+    closedPeriods: stores.closedPeriods,
+    logger: deps.logger,
+  });
   const { httpServer } = await createSubgraphApp({
-    signedCalls: { audience: 'user', secret: deps.settings.internalAuth.secret },
+    signedCalls: { audience: 'user', secret: settings.internalAuth.secret },
     typeDefs: schema.typeDefs,
     resolvers,
     logger: deps.logger,
@@ -59,8 +73,10 @@ export async function createServer(
     httpServer,
     outbox,
     workers: [
-      topicsWorker(deps.bus, [deps.settings.topics.users], deps.settings.kafka.partitions),
+      // Every topic, as the other subgraphs do: users and settlement (consumed) among them.
+      topicsWorker(deps.bus, Object.values(settings.topics), settings.kafka.partitions),
       outbox,
+      closedPeriods,
     ],
   };
 }

@@ -1,4 +1,4 @@
-import type { Page, Plan, Subscription, User } from './types';
+import type { ClosedPeriod, Page, Plan, Subscription, User } from './types';
 
 /** Users by id and by phone (both unique keys). Each write carries its outbox intent's id. */
 export interface UserStore {
@@ -35,4 +35,16 @@ export interface SubscriptionStore {
   find(userId: string, subscriptionId: string): Promise<StoredSubscription | null>;
   /** Per user asked for, in no particular order; a user with none is absent. */
   ofUsers(userIds: readonly string[]): Promise<Map<string, Subscription[]>>;
+}
+
+/** The periods settlement has closed, as its `PeriodClosed` events said. */
+export interface ClosedPeriods {
+  /** Those of `periods` that are closed. */
+  closedAmong(periods: readonly string[]): Promise<Set<string>>;
+}
+
+/** Where the consumed `PeriodClosed` events are kept, by period. */
+export interface ClosedPeriodStore extends ClosedPeriods {
+  /** Idempotent: a period already stored keeps what was stored first. */
+  remember(closed: readonly ClosedPeriod[]): Promise<void>;
 }

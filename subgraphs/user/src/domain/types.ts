@@ -26,3 +26,13 @@ export interface Page<T> {
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
+
+/** A billing period settlement has closed (its `PeriodClosed` event); it never reopens. */
+export interface ClosedPeriod {
+  /** "YYYY-MM" in the billing time zone. */
+  period: string;
+  /** Facts applied from this instant on are late for the period. */
+  cutoff: Date;
+  closedAt: Date;
+  invoices: number;
+}

@@ -1,11 +1,15 @@
 import type { Outbox } from '@tally/service-kit';
-import type { PlanStore, SubscriptionStore, UserStore } from '../domain/ports';
+import type { ClosingSchedule } from '../domain/closed-period';
+import type { ClosedPeriods, PlanStore, SubscriptionStore, UserStore } from '../domain/ports';
 import type { UserEvents } from '../events/user-events';
 
 export interface UserDeps {
   users: UserStore;
   plans: PlanStore;
   subscriptions: SubscriptionStore;
+  closedPeriods: ClosedPeriods;
+  /** billing.timeZone, graceDays and autoClose: when periods close on their own. */
+  closing: ClosingSchedule;
   outbox: Outbox;
   events: UserEvents;
   newId: () => string;

@@ -1,4 +1,5 @@
 import { DomainError } from '@tally/errors';
+import { closedPeriodConflict, periodsToAsk } from '../domain/closed-period';
 import type { Subscription } from '../domain/types';
 import { KINDS } from './changes';
 import type { UserDeps } from './deps';
@@ -10,21 +11,28 @@ export interface SubscribeInput {
   effectiveAt?: Date | null;
 }
 
-/** A user's move to a plan, and its PlanSubscribed owed. Unknown user or plan -> NOT_FOUND. */
+/**
+ * A user's move to a plan, and its PlanSubscribed owed. Unknown user or plan -> NOT_FOUND;
+ * `effectiveAt` in a closed period -> CONFLICT. A refusal stores and publishes nothing.
+ */
 export function makeSubscribePlan(deps: UserDeps) {
   return async (input: SubscribeInput): Promise<Subscription> => {
-    const [[user], [plan]] = await Promise.all([
+    const now = deps.now();
+    const effectiveAt = input.effectiveAt ?? now;
+    const [[user], [plan], byEvent] = await Promise.all([
       deps.users.byIds([input.userId]),
       deps.plans.byIds([input.planId]),
+      deps.closedPeriods.closedAmong(periodsToAsk(effectiveAt, now, deps.closing)),
     ]);
     if (!user) throw new DomainError('NOT_FOUND', `no user ${input.userId}`);
     if (!plan) throw new DomainError('NOT_FOUND', `no plan ${input.planId}`);
-    const now = deps.now();
+    const conflict = closedPeriodConflict(effectiveAt, { now, byEvent }, deps.closing);
+    if (conflict) throw conflict;
     const subscription: Subscription = {
       id: deps.newId(),
       userId: user.id,
       planId: plan.id,
-      effectiveAt: input.effectiveAt ?? now,
+      effectiveAt,
       createdAt: now,
     };
     const intentId = await intendOne(deps.outbox, {

@@ -12,13 +12,16 @@ const planInput = (id: string) => ({
   overageRate: { perMb: 20, perVoiceSecond: 2, perSms: 20 },
 });
 
+/** The use cases' clock: 2026-10 is closed (since 2026-11-04), 2026-11 open, on any run day. */
+const NOW = new Date('2026-11-20T12:00:00+09:00');
+
 describe('the user use cases, against Mongo and Kafka', () => {
   let env: StartedUserDeps;
   let signUp: ReturnType<typeof makeSignUp>;
   let createPlan: ReturnType<typeof makeCreatePlan>;
   let subscribePlan: ReturnType<typeof makeSubscribePlan>;
   beforeAll(async () => {
-    env = await startUserDeps('user-use-cases');
+    env = await startUserDeps('user-use-cases', { now: () => NOW });
     signUp = makeSignUp(env.deps);
     createPlan = makeCreatePlan(env.deps);
     subscribePlan = makeSubscribePlan(env.deps);
@@ -138,10 +141,33 @@ describe('the user use cases, against Mongo and Kafka', () => {
 
     it('defaults effectiveAt to now', async () => {
       const user = await signUp({ name: 'Kim', phone: '01012340004' });
-      const before = Date.now();
       const sub = await subscribePlan({ userId: user.id, planId: 'BASIC-30' });
-      expect(sub.effectiveAt.getTime()).toBeGreaterThanOrEqual(before);
+      expect(sub.effectiveAt).toEqual(NOW);
       expect(sub.effectiveAt).toEqual(sub.createdAt);
+    });
+
+    it('refuses an effectiveAt in a period closed on schedule with CONFLICT, storing and publishing nothing', async () => {
+      const user = await signUp({ name: 'Kim', phone: nextPhone() });
+      await env.outbox.flush();
+      const effectiveAt = new Date('2026-11-01T00:00:00+09:00');
+      await expect(
+        subscribePlan({
+          userId: user.id,
+          planId: 'BASIC-30',
+          effectiveAt: new Date(effectiveAt.getTime() - 1),
+        }),
+      ).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: 'period 2026-10 is closed: a subscription can take effect from 2026-11 on',
+      });
+      await expect(env.outbox.pending()).resolves.toBe(0);
+      expect((await env.stores.subscriptions.ofUsers([user.id])).size).toBe(0);
+      // The first instant of 2026-11 is open.
+      await expect(
+        subscribePlan({ userId: user.id, planId: 'BASIC-30', effectiveAt }),
+      ).resolves.toMatchObject({ effectiveAt });
+      await barrier();
+      expect(eventsAbout(user.id).filter((e) => e.type === 'PlanSubscribed')).toHaveLength(1);
     });
 
     it.each([

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { topicsSchema } from '@tally/events';
+import type { ClosingSchedule } from '../../src/domain/closed-period';
 import { createUserEvents } from '../../src/events/user-events';
 import { makeStores } from '../../src/store';
 import type { UserDeps } from '../../src/use-cases/deps';
@@ -6,11 +8,19 @@ import { makeRedo } from '../../src/use-cases/redo';
 import { newTopic, openDb, testBus, testOutbox } from './infra';
 import { readTopic } from './topic-reader';
 
+/** The billing defaults: Seoul, 3 grace days, closing on schedule (2026-10 at 2026-11-04). */
+export const SEOUL_CLOSING: ClosingSchedule = {
+  timeZone: 'Asia/Seoul',
+  graceDays: 3,
+  autoClose: true,
+};
+
 /**
  * The user subgraph's use-case dependencies over a database and a users topic of their own,
- * the real outbox (started) and a reader of what reaches the topic.
+ * the real outbox (started) and a reader of what reaches the topic. `now` is the use cases'
+ * clock (default the real one): a fixed one keeps dated subscriptions in open periods.
  */
-export async function startUserDeps(prefix: string) {
+export async function startUserDeps(prefix: string, opts: { now?: () => Date } = {}) {
   const opened = await openDb(prefix);
   const bus = testBus();
   const topic = await newTopic(bus, prefix);
@@ -21,9 +31,10 @@ export async function startUserDeps(prefix: string) {
   const deps: UserDeps = {
     ...stores,
     outbox,
-    events: createUserEvents({ users: topic, usage: 'unused', deadLetter: 'unused' }),
+    closing: SEOUL_CLOSING,
+    events: createUserEvents(topicsSchema.parse({ users: topic })),
     newId: randomUUID,
-    now: () => new Date(),
+    now: opts.now ?? (() => new Date()),
   };
   const topicReader = await readTopic(bus, topic);
   return {

@@ -15,7 +15,12 @@ const raw = (db: Connection, name: string) => db.collection<RawDoc>(name);
 
 /** A database as the layout-1 code left it: in-document outboxes, one doc per subscription. */
 async function writeLayout1(db: Connection, topic: string) {
-  const events = createUserEvents({ users: topic, usage: 'unused', deadLetter: 'unused' });
+  const events = createUserEvents({
+    users: topic,
+    usage: 'unused',
+    settlement: 'unused',
+    deadLetter: 'unused',
+  });
   const [published, pending] = [aUser(), aUser({ email: 'lee@example.com' })];
   const [oldPlan, newPlan] = [aPlan(), aPlan()];
   const subs = {
