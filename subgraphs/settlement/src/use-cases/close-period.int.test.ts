@@ -157,4 +157,46 @@ describe('closing a period on the real stores', () => {
     expect(await later.close.closeThrough('2026-11', true)).toMatchObject({ invoices: 3 });
     expect(await settlement.periods.get(OCT)).toMatchObject({ state: 'closed', invoices: 3 });
   });
+
+  it('by hand, the cutoff is the close: with the schedule off, usage recorded until then is on time', async () => {
+    await october();
+    await makeApplyEvents(settlement)([
+      usage(
+        'user-c',
+        'c-recorded-later',
+        500,
+        '2026-10-20T10:00:00+09:00',
+        '2026-11-20T10:00:00+09:00',
+      ),
+    ]);
+    const closeAt = new Date('2026-12-02T12:00:00+09:00');
+    const { close } = closerOf({ ...settlement, now: () => closeAt });
+    await close.closeThrough(OCT, true);
+    expect(await settlement.periods.get(OCT)).toMatchObject({ cutoff: closeAt });
+    const [c] = await makeBillOf(settlement)([{ userId: 'user-c', period: OCT }]);
+    expect(c).toMatchObject({ status: 'CLOSED', usage: { dataMb: 500 } });
+  });
+
+  it('by hand, with the schedule on, a period past its schedule keeps the scheduled cutoff', async () => {
+    await october();
+    await makeApplyEvents(settlement)([
+      usage('user-c', 'c-late', 500, '2026-10-20T10:00:00+09:00', '2026-11-20T10:00:00+09:00'),
+    ]);
+    const scheduled = {
+      ...settlement,
+      closingBook: async () => ({ ...(await settlement.closingBook()), autoClose: true }),
+    };
+    const { close } = closerOf({ ...scheduled, now: () => new Date('2026-12-02T12:00:00+09:00') });
+    await close.closeThrough(OCT, true);
+    expect(await settlement.periods.get(OCT)).toMatchObject({
+      cutoff: new Date('2026-11-04T00:00:00+09:00'),
+    });
+    const [c, november] = await makeBillOf(scheduled)([
+      { userId: 'user-c', period: OCT },
+      { userId: 'user-c', period: '2026-11' },
+    ]);
+    expect(c).toMatchObject({ status: 'CLOSED', usage: { dataMb: 0 } });
+    // Recorded on 2026-11-20: November's bill carries it.
+    expect(november).toMatchObject({ adjustments: [{ forPeriod: OCT, usage: { dataMb: 500 } }] });
+  });
 });

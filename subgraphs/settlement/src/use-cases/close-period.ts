@@ -8,7 +8,7 @@ import {
   openBillView,
   periodsToReview,
 } from '../domain/closing/bill-view';
-import type { ClosingBook } from '../domain/closing/book';
+import { cutoffOf, type ClosingBook } from '../domain/closing/book';
 import { frozenKey, invoiceNumber, LIST_CHUNK, type PeriodRecord } from '../domain/closing/ports';
 import type { UserState } from '../domain/ports';
 import { loadOpenInputs, type BillRequest } from './bill-of';
@@ -59,7 +59,8 @@ export function makeClosePeriod(deps: CloseDeps) {
     let next = book.closedThrough ? nextPeriod(book.closedThrough) : await firstPeriod(period);
     let issued = 0;
     for (; next <= period; next = nextPeriod(next)) {
-      const cutoff = cutoffNow ? minDate(now, scheduled(book, next)) : scheduled(book, next);
+      // By hand: now, unless the schedule (when periods close on their own) passed earlier.
+      const cutoff = cutoffNow ? minDate(now, cutoffOf(book, next)) : scheduled(book, next);
       issued = await closeOne(next, cutoff);
       book = await deps.closingBook();
     }
