@@ -16,6 +16,7 @@ import {
 import {
   formatLine,
   SERVICES,
+  serviceEnv,
   startServiceProcess,
   waitReady,
   type ServiceProcess,
@@ -133,7 +134,8 @@ export async function startChaosStack(opts: ChaosStackOptions) {
   const expected = new Set<string>();
   async function startService(name: ServiceName): Promise<void> {
     const s = spec(name);
-    const proc = startServiceProcess(join(opts.root, s.entry), env, (why) => {
+    // As npm start runs them (periods close only by closePeriod unless BILLING_AUTO_CLOSE says).
+    const proc = startServiceProcess(join(opts.root, s.entry), serviceEnv(env, s), (why) => {
       if (expected.has(name)) return;
       opts.onUnexpectedExit(name, why);
       // As a supervisor would: start it again after a second, on the same port with the same

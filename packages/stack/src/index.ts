@@ -1,5 +1,5 @@
 export { startServiceProcess, type ServiceProcess } from './service-process';
 export { waitReady } from './wait-ready';
 export { createPrefixer, formatLine } from './log-prefixer';
-export { SERVICES, type ServiceSpec } from './services';
+export { SERVICES, serviceEnv, type ServiceSpec } from './services';
 export { watchConnector, type WatchOutput } from './connect';
