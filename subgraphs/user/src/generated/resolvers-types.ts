@@ -46,7 +46,7 @@ export type Mutation = {
   createPlan: Plan;
   /** Duplicate phone -> CONFLICT. */
   signUp: User;
-  /** Unknown user or plan -> NOT_FOUND. */
+  /** Unknown user or plan -> NOT_FOUND; effectiveAt in a closed period -> CONFLICT naming it. */
   subscribePlan: PlanSubscription;
 };
 
