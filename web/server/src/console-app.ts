@@ -1,19 +1,23 @@
 import { extname, join } from 'node:path';
-import { healthRouter } from '@tally/service-kit';
+import { healthRouter, type Logger } from '@tally/service-kit';
 import express, { type Express } from 'express';
 import { authRouter } from './auth/auth-router';
 import type { ConsoleAuth } from './config';
+import { invoicesExportRouter } from './exports/invoices-export';
 import { gatewayProxy } from './gateway-proxy';
 
 /**
  * The console's origin: the built app, and the gateway's API (and playground) under the same
- * host, so the browser needs no CORS; and what signing in needs (auth/). Pages are addressed by hash; any other page path (no
- * file extension) that asks for HTML gets the app too.
+ * host, so the browser needs no CORS; what signing in needs (auth/); and CSV exports streamed
+ * from the gateway as the caller (exports/). Pages are addressed by hash; any other page path
+ * (no file extension) that asks for HTML gets the app too.
  */
 export function createConsoleApp(opts: {
   staticDir: string;
   gatewayUrl: string;
   auth: ConsoleAuth;
+  /** Where failures no response can carry are told (an export cut off mid-way). */
+  logger?: Logger;
 }): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -27,6 +31,7 @@ export function createConsoleApp(opts: {
   );
   app.use(['/graphql', '/playground'], gatewayProxy(opts.gatewayUrl));
   app.use(authRouter(opts.auth));
+  app.use(invoicesExportRouter({ gatewayUrl: opts.gatewayUrl, logger: opts.logger }));
   // Vite puts a content hash in every asset's name: they never change under that name.
   app.use(
     '/assets',

@@ -10,7 +10,7 @@ runService('web', async () => {
   const logger = createLogger('web', settings.logLevel);
   if (!existsSync(join(settings.staticDir, 'index.html')))
     throw new Error(`no built console in ${settings.staticDir}; run npm run build`);
-  const app = createConsoleApp(settings);
+  const app = createConsoleApp({ ...settings, logger });
   const listening = await listen(createServer(app), settings.host, settings.port);
   logger.info(
     {
