@@ -2,8 +2,10 @@ import { PlaygroundLink } from './auth/playground-link';
 import { SignedInAs } from './auth/signed-in-as';
 import { useAuthConfig } from './auth/use-auth-config';
 import { useSession } from './auth/use-session';
+import { InvoicePage } from './invoices/invoice-page';
+import { InvoicesPage } from './invoices/invoices-page';
 import { PlansPage } from './plans/plans-page';
-import { guardRoute, navLinks } from './routing/access';
+import { guardRoute, isCurrent, navLinks } from './routing/access';
 import { hrefOf, type Route } from './routing/route';
 import { useRoute } from './routing/use-route';
 import { UserPage } from './user/user-page';
@@ -17,6 +19,10 @@ function Page({ route }: { route: Route }) {
       return <PlansPage />;
     case 'user':
       return <UserPage key={route.userId} userId={route.userId} />;
+    case 'invoices':
+      return <InvoicesPage period={route.period} />;
+    case 'invoice':
+      return <InvoicePage key={route.number} number={route.number} />;
   }
 }
 
@@ -25,7 +31,6 @@ export function SignedInConsole() {
   const route = guardRoute(useRoute(), session);
   // The gateway serves its playground outside production only.
   const { config } = useAuthConfig();
-  const here = hrefOf(route);
   return (
     <>
       <header className="top">
@@ -35,7 +40,7 @@ export function SignedInConsole() {
             <a
               key={link.label}
               href={hrefOf(link.route)}
-              aria-current={hrefOf(link.route) === here ? 'page' : undefined}
+              aria-current={isCurrent(link, route) ? 'page' : undefined}
             >
               {link.label}
             </a>

@@ -20,7 +20,11 @@ interface GraphQLResponse<T> {
 /** The console talks to the gateway through its own origin (the console server proxies). */
 const ENDPOINT = '/graphql';
 
-const STATUS_CODES: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN' };
+/** A refusal without a GraphQL answer, by its HTTP status. */
+export const STATUS_CODES: Readonly<Record<number, string>> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+};
 
 /** The answer's data; else its first GraphQL error, else its HTTP status, as an ApiError. */
 function dataOf<T>(status: number, body: GraphQLResponse<T> | undefined): T {
@@ -70,8 +74,13 @@ export async function request<TResult, TVariables>(
   try {
     return await send<TResult>(document.toString(), variables);
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'UNAUTHENTICATED' && sessionStore.token())
-      sessionStore.signOut('Your sign-in has ended or is no longer accepted. Sign in again.');
+    endSessionIfRefused(err);
     throw err;
   }
+}
+
+/** A token the API no longer accepts ends the session, saying why at the sign-in page. */
+export function endSessionIfRefused(err: unknown): void {
+  if (err instanceof ApiError && err.code === 'UNAUTHENTICATED' && sessionStore.token())
+    sessionStore.signOut('Your sign-in has ended or is no longer accepted. Sign in again.');
 }

@@ -10,9 +10,11 @@ interface Answer<TResult> {
   error?: unknown;
 }
 
-interface QueryOptions {
+interface QueryOptions<TResult> {
   /** Keeps asking, for answers that change by themselves (bills settle from events). */
   pollMs?: number;
+  /** Stops polling while the answer shown meets this (e.g. a bill closed for good). */
+  pollUntil?: (data: TResult) => boolean;
   /** Asks again whenever this changes (e.g. after a mutation that alters the answer). */
   version?: number;
 }
@@ -24,7 +26,7 @@ interface QueryOptions {
 export function useQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
-  { pollMs, version = 0 }: QueryOptions = {},
+  { pollMs, pollUntil, version = 0 }: QueryOptions<TResult> = {},
 ) {
   const key = JSON.stringify(variables);
   const [asked, setAsked] = useState(0);
@@ -50,13 +52,14 @@ export function useQuery<TResult, TVariables>(
     };
   }, [document, key, requestId]);
 
+  const fresh = answer?.key === key;
+  const settled = fresh && answer.data !== undefined && !!pollUntil?.(answer.data);
   useEffect(() => {
-    if (!pollMs) return;
+    if (!pollMs || settled) return;
     const timer = setInterval(refetch, pollMs);
     return () => clearInterval(timer);
-  }, [pollMs, refetch]);
+  }, [pollMs, settled, refetch]);
 
-  const fresh = answer?.key === key;
   return {
     data: fresh ? answer.data : undefined,
     error: fresh ? answer.error : undefined,

@@ -5,6 +5,11 @@ export function periodOf(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}`;
 }
 
+/** The month before `date`'s ("YYYY-MM", browser time zone): the period that ended last. */
+export function previousPeriodOf(date: Date): string {
+  return periodOf(new Date(date.getFullYear(), date.getMonth() - 1, 1));
+}
+
 /** `date` as an <input type="datetime-local"> value (browser time zone, minutes). */
 export function toLocalInput(date: Date): string {
   return `${periodOf(date)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;

@@ -1,4 +1,4 @@
-import { localInputToIso, periodOf, toLocalInput } from './dates';
+import { localInputToIso, periodOf, previousPeriodOf, toLocalInput } from './dates';
 import { formatWon } from './money';
 import { formatAllowance, formatAmount } from './usage';
 
@@ -17,6 +17,8 @@ describe('formatting', () => {
   it('turns local input values into instants and back', () => {
     const date = new Date(2026, 9, 5, 10, 30);
     expect(periodOf(date)).toBe('2026-10');
+    expect(previousPeriodOf(date)).toBe('2026-09');
+    expect(previousPeriodOf(new Date(2027, 0, 31, 23, 59))).toBe('2026-12');
     expect(toLocalInput(date)).toBe('2026-10-05T10:30');
     expect(localInputToIso('2026-10-05T10:30')).toBe(date.toISOString());
     expect(localInputToIso('')).toBeNull();

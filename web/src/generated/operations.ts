@@ -10,6 +10,10 @@ export type AllowanceInput = {
   voiceSeconds?: number | null | undefined;
 };
 
+export type BillStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
 export type CreatePlanInput = {
   allowance: AllowanceInput;
   id: string | number;
@@ -58,13 +62,40 @@ export type UsageType =
 
 export type UsageTotalsFieldsFragment = { dataMb: number, voiceSeconds: number, smsCount: number };
 
+export type BillLineFieldsFragment = { days: number, baseFee: number, overageCharge: number, plan: { id: string, name: string }, allowance: { dataMb: number | null, voiceSeconds: number | null, smsCount: number | null }, usage: { dataMb: number, voiceSeconds: number, smsCount: number }, overage: { dataMb: number, voiceSeconds: number, smsCount: number } };
+
+export type AdjustmentFieldsFragment = { forPeriod: string, amount: number, usage: { dataMb: number, voiceSeconds: number, smsCount: number } };
+
 export type UserBillQueryVariables = Exact<{
   userId: string | number;
   period: string;
 }>;
 
 
-export type UserBillQuery = { user: { id: string, bill: { period: string, baseFee: number, overageCharge: number, total: number, eventsApplied: number, updatedAt: string | null, usage: { dataMb: number, voiceSeconds: number, smsCount: number }, unratedUsage: { dataMb: number, voiceSeconds: number, smsCount: number }, lines: Array<{ days: number, baseFee: number, overageCharge: number, plan: { id: string, name: string }, allowance: { dataMb: number | null, voiceSeconds: number | null, smsCount: number | null }, usage: { dataMb: number, voiceSeconds: number, smsCount: number }, overage: { dataMb: number, voiceSeconds: number, smsCount: number } }> } } | null };
+export type UserBillQuery = { user: { id: string, bill: { period: string, status: BillStatus, baseFee: number, overageCharge: number, adjustmentTotal: number, total: number, eventsApplied: number, updatedAt: string | null, invoice: { number: string, issuedAt: string } | null, usage: { dataMb: number, voiceSeconds: number, smsCount: number }, unratedUsage: { dataMb: number, voiceSeconds: number, smsCount: number }, lines: Array<{ days: number, baseFee: number, overageCharge: number, plan: { id: string, name: string }, allowance: { dataMb: number | null, voiceSeconds: number | null, smsCount: number | null }, usage: { dataMb: number, voiceSeconds: number, smsCount: number }, overage: { dataMb: number, voiceSeconds: number, smsCount: number } }>, adjustments: Array<{ forPeriod: string, amount: number, usage: { dataMb: number, voiceSeconds: number, smsCount: number } }> } } | null };
+
+export type PeriodInvoicesQueryVariables = Exact<{
+  period: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PeriodInvoicesQuery = { invoices: { edges: Array<{ cursor: string, node: { number: string, issuedAt: string, total: number, userId: string, user: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type InvoiceQueryVariables = Exact<{
+  number: string;
+}>;
+
+
+export type InvoiceQuery = { invoice: { number: string, period: string, issuedAt: string, total: number, userId: string, user: { id: string, name: string, phone: string }, bill: { baseFee: number, overageCharge: number, adjustmentTotal: number, total: number, usage: { dataMb: number, voiceSeconds: number, smsCount: number }, unratedUsage: { dataMb: number, voiceSeconds: number, smsCount: number }, lines: Array<{ days: number, baseFee: number, overageCharge: number, plan: { id: string, name: string }, allowance: { dataMb: number | null, voiceSeconds: number | null, smsCount: number | null }, usage: { dataMb: number, voiceSeconds: number, smsCount: number }, overage: { dataMb: number, voiceSeconds: number, smsCount: number } }>, adjustments: Array<{ forPeriod: string, amount: number, usage: { dataMb: number, voiceSeconds: number, smsCount: number } }> } } | null };
+
+export type ClosePeriodMutationVariables = Exact<{
+  period: string;
+}>;
+
+
+export type ClosePeriodMutation = { closePeriod: { period: string, invoices: number, alreadyClosed: boolean } };
 
 export type PlanDetailsFragment = { id: string, name: string, monthlyFee: number, allowance: { dataMb: number | null, voiceSeconds: number | null, smsCount: number | null }, overageRate: { perMb: number, perVoiceSecond: number, perSms: number } };
 
@@ -161,6 +192,45 @@ export const UsageTotalsFieldsFragmentDoc = new TypedDocumentString(`
   smsCount
 }
     `, {"fragmentName":"UsageTotalsFields"}) as unknown as TypedDocumentString<UsageTotalsFieldsFragment, unknown>;
+export const BillLineFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BillLineFields on BillLine {
+  plan {
+    id
+    name
+  }
+  days
+  baseFee
+  allowance {
+    dataMb
+    voiceSeconds
+    smsCount
+  }
+  usage {
+    ...UsageTotalsFields
+  }
+  overage {
+    ...UsageTotalsFields
+  }
+  overageCharge
+}
+    fragment UsageTotalsFields on UsageTotals {
+  dataMb
+  voiceSeconds
+  smsCount
+}`, {"fragmentName":"BillLineFields"}) as unknown as TypedDocumentString<BillLineFieldsFragment, unknown>;
+export const AdjustmentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdjustmentFields on Adjustment {
+  forPeriod
+  amount
+  usage {
+    ...UsageTotalsFields
+  }
+}
+    fragment UsageTotalsFields on UsageTotals {
+  dataMb
+  voiceSeconds
+  smsCount
+}`, {"fragmentName":"AdjustmentFields"}) as unknown as TypedDocumentString<AdjustmentFieldsFragment, unknown>;
 export const PlanDetailsFragmentDoc = new TypedDocumentString(`
     fragment PlanDetails on Plan {
   id
@@ -197,11 +267,17 @@ export const UserBillDocument = new TypedDocumentString(`
     id
     bill(period: $period) {
       period
+      status
       baseFee
       overageCharge
+      adjustmentTotal
       total
       eventsApplied
       updatedAt
+      invoice {
+        number
+        issuedAt
+      }
       usage {
         ...UsageTotalsFields
       }
@@ -209,24 +285,10 @@ export const UserBillDocument = new TypedDocumentString(`
         ...UsageTotalsFields
       }
       lines {
-        plan {
-          id
-          name
-        }
-        days
-        baseFee
-        allowance {
-          dataMb
-          voiceSeconds
-          smsCount
-        }
-        usage {
-          ...UsageTotalsFields
-        }
-        overage {
-          ...UsageTotalsFields
-        }
-        overageCharge
+        ...BillLineFields
+      }
+      adjustments {
+        ...AdjustmentFields
       }
     }
   }
@@ -235,7 +297,131 @@ export const UserBillDocument = new TypedDocumentString(`
   dataMb
   voiceSeconds
   smsCount
+}
+fragment BillLineFields on BillLine {
+  plan {
+    id
+    name
+  }
+  days
+  baseFee
+  allowance {
+    dataMb
+    voiceSeconds
+    smsCount
+  }
+  usage {
+    ...UsageTotalsFields
+  }
+  overage {
+    ...UsageTotalsFields
+  }
+  overageCharge
+}
+fragment AdjustmentFields on Adjustment {
+  forPeriod
+  amount
+  usage {
+    ...UsageTotalsFields
+  }
 }`) as unknown as TypedDocumentString<UserBillQuery, UserBillQueryVariables>;
+export const PeriodInvoicesDocument = new TypedDocumentString(`
+    query PeriodInvoices($period: String!, $first: Int!, $after: String) {
+  invoices(period: $period, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        number
+        issuedAt
+        total
+        userId
+        user {
+          id
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PeriodInvoicesQuery, PeriodInvoicesQueryVariables>;
+export const InvoiceDocument = new TypedDocumentString(`
+    query Invoice($number: String!) {
+  invoice(number: $number) {
+    number
+    period
+    issuedAt
+    total
+    userId
+    user {
+      id
+      name
+      phone
+    }
+    bill {
+      baseFee
+      overageCharge
+      adjustmentTotal
+      total
+      usage {
+        ...UsageTotalsFields
+      }
+      unratedUsage {
+        ...UsageTotalsFields
+      }
+      lines {
+        ...BillLineFields
+      }
+      adjustments {
+        ...AdjustmentFields
+      }
+    }
+  }
+}
+    fragment UsageTotalsFields on UsageTotals {
+  dataMb
+  voiceSeconds
+  smsCount
+}
+fragment BillLineFields on BillLine {
+  plan {
+    id
+    name
+  }
+  days
+  baseFee
+  allowance {
+    dataMb
+    voiceSeconds
+    smsCount
+  }
+  usage {
+    ...UsageTotalsFields
+  }
+  overage {
+    ...UsageTotalsFields
+  }
+  overageCharge
+}
+fragment AdjustmentFields on Adjustment {
+  forPeriod
+  amount
+  usage {
+    ...UsageTotalsFields
+  }
+}`) as unknown as TypedDocumentString<InvoiceQuery, InvoiceQueryVariables>;
+export const ClosePeriodDocument = new TypedDocumentString(`
+    mutation ClosePeriod($period: String!) {
+  closePeriod(period: $period) {
+    period
+    invoices
+    alreadyClosed
+  }
+}
+    `) as unknown as TypedDocumentString<ClosePeriodMutation, ClosePeriodMutationVariables>;
 export const PlansDocument = new TypedDocumentString(`
     query Plans {
   plans {

@@ -1,6 +1,6 @@
 import { sessionOf } from '../auth/session';
 import { tokenWith } from '../auth/test-tokens';
-import { guardRoute, homeRoute, navLinks, permission } from './access';
+import { guardRoute, homeRoute, isCurrent, navLinks, permission } from './access';
 
 const as = (roles: string[], sub = 'someone') => sessionOf({ token: tokenWith({ sub, roles }) });
 const admin = as(['admin']);
@@ -23,11 +23,27 @@ describe('what each role sees', () => {
     });
     expect(guardRoute({ page: 'plans' }, subscriber)).toEqual({ page: 'plans' });
     expect(guardRoute({ page: 'users' }, agent)).toEqual({ page: 'users' });
+    // The invoices page says itself why a subscriber sees none.
+    expect(guardRoute({ page: 'invoices', period: null }, subscriber)).toEqual({
+      page: 'invoices',
+      period: null,
+    });
   });
 
-  it('names the links by role', () => {
+  it('names the links by role, invoices only for a role that reads every bill', () => {
     expect(navLinks(subscriber).map((l) => l.label)).toEqual(['My account', 'Plans']);
-    expect(navLinks(admin).map((l) => l.label)).toEqual(['Users', 'Plans']);
+    expect(navLinks(admin).map((l) => l.label)).toEqual(['Users', 'Plans', 'Invoices']);
+    expect(navLinks(agent).map((l) => l.label)).toEqual(['Users', 'Plans', 'Invoices']);
+    expect(navLinks(mediation).map((l) => l.label)).toEqual(['Users', 'Plans']);
+  });
+
+  it('marks Invoices current on any period and on one invoice', () => {
+    const [users, , invoices] = navLinks(admin);
+    expect(isCurrent(invoices!, { page: 'invoices', period: '2026-10' })).toBe(true);
+    expect(isCurrent(invoices!, { page: 'invoice', number: 'INV-202610-000001' })).toBe(true);
+    expect(isCurrent(invoices!, { page: 'users' })).toBe(false);
+    expect(isCurrent(users!, { page: 'users' })).toBe(true);
+    expect(isCurrent(users!, { page: 'user', userId: 'u-7' })).toBe(false);
   });
 
   it('offers a form only with its scope, and says why not', () => {
@@ -39,5 +55,10 @@ describe('what each role sees', () => {
     });
     expect(permission(mediation, 'usage:write', 'Recording usage').allowed).toBe(true);
     expect(permission(subscriber, 'users:write', 'Subscribing to a plan').allowed).toBe(false);
+    expect(permission(agent, 'bills:close', 'Closing a period')).toEqual({
+      allowed: false,
+      reason:
+        'Closing a period needs the bills:close permission, which your role (agent) does not have.',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { ownUserId, roleLabel, type Session } from '../auth/session';
 import type { Scope } from '../auth/scopes';
-import type { Route } from './route';
+import { hrefOf, type Route } from './route';
 
 export type Permission = { allowed: true } | { allowed: false; reason: string };
 
@@ -34,10 +34,22 @@ export interface NavLink {
   route: Route;
 }
 
-/** The main navigation: "My account" for a subscriber, the users list for everyone else. */
+/**
+ * The main navigation: "My account" for a subscriber, the users list for everyone else; the
+ * invoices for a role that reads every bill (bills:read).
+ */
 export function navLinks(session: Session): NavLink[] {
   const home = homeRoute(session);
   const first =
     home.page === 'user' ? { label: 'My account', route: home } : { label: 'Users', route: home };
-  return [first, { label: 'Plans', route: { page: 'plans' } }];
+  const links: NavLink[] = [first, { label: 'Plans', route: { page: 'plans' } }];
+  if (session.scopes.has('bills:read'))
+    links.push({ label: 'Invoices', route: { page: 'invoices', period: null } });
+  return links;
+}
+
+/** Whether `route` is under `link`: one invoice, and any period's list, are under Invoices. */
+export function isCurrent(link: NavLink, route: Route): boolean {
+  if (link.route.page === 'invoices') return route.page === 'invoices' || route.page === 'invoice';
+  return hrefOf(link.route) === hrefOf(route);
 }

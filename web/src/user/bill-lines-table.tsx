@@ -1,28 +1,8 @@
 import { formatWon } from '../format/money';
-import { formatAllowance, formatAmount, USAGE_TYPES } from '../format/usage';
-import type { UserBillQuery } from '../generated/operations';
+import type { BillLineFieldsFragment } from '../generated/operations';
+import { PerUsageType } from './per-usage-type';
 
-type BillLine = NonNullable<UserBillQuery['user']>['bill']['lines'][number];
-type Totals = Pick<BillLine['allowance'], 'dataMb' | 'voiceSeconds' | 'smsCount'>;
-
-const FIELD = { DATA: 'dataMb', VOICE: 'voiceSeconds', SMS: 'smsCount' } as const;
-
-/** One value per usage type, one per line of the cell. */
-function PerType({ totals, allowance = false }: { totals: Totals; allowance?: boolean }) {
-  return (
-    <>
-      {USAGE_TYPES.map((t) => (
-        <div key={t}>
-          {allowance
-            ? formatAllowance(t, totals[FIELD[t]])
-            : formatAmount(t, totals[FIELD[t]] ?? 0)}
-        </div>
-      ))}
-    </>
-  );
-}
-
-export function BillLinesTable({ lines }: { lines: BillLine[] }) {
+export function BillLinesTable({ lines }: { lines: BillLineFieldsFragment[] }) {
   return (
     <table className="bill-lines">
       <thead>
@@ -45,13 +25,13 @@ export function BillLinesTable({ lines }: { lines: BillLine[] }) {
             <td className="num">{line.days}</td>
             <td className="num">{formatWon(line.baseFee)}</td>
             <td>
-              <PerType totals={line.allowance} allowance />
+              <PerUsageType totals={line.allowance} allowance />
             </td>
             <td>
-              <PerType totals={line.usage} />
+              <PerUsageType totals={line.usage} />
             </td>
             <td>
-              <PerType totals={line.overage} />
+              <PerUsageType totals={line.overage} />
             </td>
             <td className="num">{formatWon(line.overageCharge)}</td>
           </tr>
