@@ -9,6 +9,7 @@ const PRODUCTION = {
     jwksUrl: 'https://id.example.com/jwks',
   },
   registry: { token: 'registry-read-token-of-the-gateway' },
+  metrics: { token: 'a-production-metrics-token' },
   internalAuth: {
     secrets: {
       user: 'a-production-user-secret-of-32-chars!',

@@ -87,7 +87,7 @@ describe('the shipped config repo', () => {
   });
 
   it('has no development defaults in production: every secret is a variable to set', async () => {
-    const shared = ['MONGO_URL', 'KAFKA_BROKERS', 'REGISTRY_URL'];
+    const shared = ['MONGO_URL', 'KAFKA_BROKERS', 'REGISTRY_URL', 'METRICS_TOKEN'];
     const expected: Record<string, string[]> = {
       'user-subgraph': [...shared, 'REGISTRY_TOKEN_USER', 'INTERNAL_SECRET_USER'],
       'usage-subgraph': [
@@ -129,11 +129,13 @@ describe('the shipped config repo', () => {
       REGISTRY_URL: 'http://registry:4100',
       REGISTRY_TOKEN_USER: 'user-registry-token-from-env',
       INTERNAL_SECRET_USER: 'user-internal-secret-from-the-environment',
+      METRICS_TOKEN: 'a-metrics-token-from-the-environment',
     };
     expect(await served('user-subgraph', 'production', env)).toMatchObject({
       registry: { token: env.REGISTRY_TOKEN_USER, url: env.REGISTRY_URL },
       internalAuth: { secret: env.INTERNAL_SECRET_USER },
       mongo: { url: env.MONGO_URL },
+      metrics: { token: env.METRICS_TOKEN },
     });
   });
 });

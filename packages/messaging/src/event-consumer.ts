@@ -24,6 +24,11 @@ export interface EventConsumer {
   health(): Promise<void>;
   /** How many events it has applied since it started. */
   applied(): number;
+  /** The group it consumes as, and its topics (for lag figures). */
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  /** Messages it set aside on the dead-letter topic since it started, by original topic. */
+  deadLettered(): Readonly<Record<string, number>>;
 }
 
 /** A heartbeat failed between attempts (a rebalance, say): left to the client, not retried. */
@@ -45,6 +50,7 @@ export function eventConsumer(
 ): EventConsumer {
   const { logger } = opts;
   let applied = 0;
+  const deadLettered: Record<string, number> = {};
 
   async function deadLetter(message: ReceivedMessage, reason: string) {
     const { topic, partition, offset } = message;
@@ -52,6 +58,7 @@ export function eventConsumer(
     await deadLetters.publish([
       { topic: opts.deadLetterTopic, ...deadLetterMessage(message, reason) },
     ]);
+    deadLettered[topic] = (deadLettered[topic] ?? 0) + 1;
   }
 
   /**
@@ -122,5 +129,8 @@ export function eventConsumer(
       if (!members.joined()) throw new Error('consumer has not joined its group yet');
     },
     applied: () => applied,
+    groupId: opts.groupId,
+    topics: opts.topics,
+    deadLettered: () => ({ ...deadLettered }),
   };
 }

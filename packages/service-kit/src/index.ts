@@ -5,6 +5,7 @@ export {
   mongoSettings,
   kafkaSettings,
   registrySettings,
+  metricsSettings,
   subgraphSettings,
   internalAuthSettings,
   internalSecret,
@@ -15,6 +16,7 @@ export type {
   MongoSettings,
   KafkaSettings,
   RegistrySettings,
+  MetricsSettings,
   InternalAuthSettings,
 } from './settings/common-schema';
 export { DEV_SECRET_PREFIX } from './settings/production-rules';
@@ -66,3 +68,4 @@ export { createOutbox, type OutboxOptions } from './outbox/outbox';
 export { escapeKey, unescapeKey } from './data/field-key';
 export { requestIdentity, setRequestIdentity } from './http/request-identity';
 export { requireSignedCall, type SignedCallOptions } from './http/signed-call';
+export * from './metrics';

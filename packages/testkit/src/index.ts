@@ -9,3 +9,4 @@ export {
   testOutbox,
   type SentCommand,
 } from './int-support';
+export { parseSamples, sampleValue, metricNames, type Sample } from './prometheus-text';

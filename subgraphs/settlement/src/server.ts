@@ -4,6 +4,7 @@ import {
   mongoHealth,
   readSchema,
   topicsWorker,
+  watchConsumers,
   type BuiltSubgraph,
   type SubgraphDeps,
 } from '@tally/service-kit';
@@ -57,8 +58,9 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
   const billOf = makeBillOf(settlement);
   const invoices = makeInvoices(settlement);
   const closePeriod = (period: string) => close.closeThrough(period, true);
-  const { httpServer } = await createSubgraphApp({
+  const { httpServer, metrics } = await createSubgraphApp({
     signedCalls: { audience: 'settlement', secret: settings.internalAuth.secret },
+    metrics: { service: `${subgraphName}-subgraph`, access: settings },
     typeDefs: schema.typeDefs,
     resolvers,
     logger,
@@ -69,6 +71,12 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
       consumer: consumer.health,
     },
     context: async () => createContext({ billOf, invoices, closePeriod }),
+  });
+  const consumerMetrics = watchConsumers(metrics, {
+    bus: deps.bus,
+    consumers: [consumer],
+    deadLetterTopic: settings.topics.deadLetter,
+    logger,
   });
   return {
     httpServer,
@@ -82,6 +90,7 @@ export async function createServer(deps: SubgraphDeps<Settings>): Promise<BuiltS
         pollMs: settings.closing.pollSeconds * 1000,
         logger,
       }),
+      consumerMetrics,
     ],
   };
 }

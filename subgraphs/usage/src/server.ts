@@ -6,6 +6,8 @@ import {
   mongoHealth,
   readSchema,
   topicsWorker,
+  watchConsumers,
+  watchOutbox,
   type BuiltSubgraph,
   type Outbox,
   type SubgraphDeps,
@@ -84,8 +86,9 @@ export async function createServer(
     knownUsers: stores.knownUsers,
     logger,
   });
-  const { httpServer } = await createSubgraphApp({
+  const { httpServer, metrics } = await createSubgraphApp({
     signedCalls: { audience: 'usage', secret: settings.internalAuth.secret },
+    metrics: { service: `${subgraphName}-subgraph`, access: settings },
     typeDefs: schema.typeDefs,
     resolvers,
     logger,
@@ -99,6 +102,13 @@ export async function createServer(
       outbox: { pending: await outbox.pending(), parked: await outbox.parked() },
     }),
   });
+  watchOutbox(metrics, { outbox, logger });
+  const consumerMetrics = watchConsumers(metrics, {
+    bus: deps.bus,
+    consumers: [consumer],
+    deadLetterTopic: settings.topics.deadLetter,
+    logger,
+  });
   return {
     httpServer,
     outbox,
@@ -106,6 +116,7 @@ export async function createServer(
       topicsWorker(deps.bus, Object.values(settings.topics), settings.kafka.partitions),
       outbox,
       consumer,
+      consumerMetrics,
     ],
   };
 }

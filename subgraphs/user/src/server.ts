@@ -5,6 +5,8 @@ import {
   mongoHealth,
   readSchema,
   topicsWorker,
+  watchConsumers,
+  watchOutbox,
   type BuiltSubgraph,
   type Outbox,
   type SubgraphDeps,
@@ -54,8 +56,9 @@ export async function createServer(
     closedPeriods: stores.closedPeriods,
     logger: deps.logger,
   });
-  const { httpServer } = await createSubgraphApp({
+  const { httpServer, metrics } = await createSubgraphApp({
     signedCalls: { audience: 'user', secret: settings.internalAuth.secret },
+    metrics: { service: `${subgraphName}-subgraph`, access: settings },
     typeDefs: schema.typeDefs,
     resolvers,
     logger: deps.logger,
@@ -69,6 +72,13 @@ export async function createServer(
       outbox: { pending: await outbox.pending(), parked: await outbox.parked() },
     }),
   });
+  watchOutbox(metrics, { outbox, logger: deps.logger });
+  const consumerMetrics = watchConsumers(metrics, {
+    bus: deps.bus,
+    consumers: [closedPeriods],
+    deadLetterTopic: settings.topics.deadLetter,
+    logger: deps.logger,
+  });
   return {
     httpServer,
     outbox,
@@ -77,6 +87,7 @@ export async function createServer(
       topicsWorker(deps.bus, Object.values(settings.topics), settings.kafka.partitions),
       outbox,
       closedPeriods,
+      consumerMetrics,
     ],
   };
 }

@@ -11,6 +11,10 @@ import { healthRouter, type HealthCheck } from '../http/health';
 import { jsonBody } from '../http/json-body';
 import { requestIdentity } from '../http/request-identity';
 import { requireSignedCall } from '../http/signed-call';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics-plugin';
+import type { MetricsAccess } from '../metrics/metrics-guard';
+import { metricsRouter } from '../metrics/metrics-route';
+import { createServiceMetrics, type ServiceMetrics } from '../metrics/service-metrics';
 import { buildAuthorizedSubgraphSchema, type AuthorizationContext } from './authorization';
 import { createFormatError } from './format-error';
 
@@ -26,12 +30,16 @@ export interface SubgraphAppOptions<C extends BaseContext> {
   plugins?: ApolloServerPlugin<C>[];
   /** Who may call: only requests signed for `audience` with `secret` reach /graphql. */
   signedCalls: { audience: string; secret: string };
+  /** GET /metrics: the service's name (a label on every series) and who may scrape. */
+  metrics: { service: string; access: MetricsAccess };
 }
 
 export interface SubgraphApp {
   app: Express;
   httpServer: Server;
   apollo: ApolloServer<BaseContext>;
+  /** Its metrics registry, for the service to add its own figures (outbox, consumers). */
+  metrics: ServiceMetrics;
 }
 
 /** An express app serving the subgraph at /graphql and the health endpoints. Not listening yet. */
@@ -40,6 +48,7 @@ export async function createSubgraphApp<C extends BaseContext>(
 ): Promise<SubgraphApp> {
   const app = express();
   const httpServer = createServer(app);
+  const metrics = createServiceMetrics(opts.metrics.service);
   const apollo = new ApolloServer<C & AuthorizationContext>({
     schema: buildAuthorizedSubgraphSchema(opts.typeDefs, opts.resolvers),
     formatError: createFormatError(opts.logger),
@@ -48,6 +57,7 @@ export async function createSubgraphApp<C extends BaseContext>(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      graphqlMetricsPlugin(metrics),
       ...(opts.plugins ?? []),
     ],
   });
@@ -59,6 +69,7 @@ export async function createSubgraphApp<C extends BaseContext>(
       ...(await opts.healthStats?.()),
     })),
   );
+  app.use(metricsRouter({ metrics, access: opts.metrics.access, logger: opts.logger }));
   const countRequest: RequestHandler = (_req, _res, next) => {
     graphqlRequests++;
     next();
@@ -72,5 +83,5 @@ export async function createSubgraphApp<C extends BaseContext>(
       context: async ({ req }) => ({ ...(await opts.context()), identity: requestIdentity(req) }),
     }),
   );
-  return { app, httpServer, apollo: apollo as unknown as ApolloServer<BaseContext> };
+  return { app, httpServer, apollo: apollo as unknown as ApolloServer<BaseContext>, metrics };
 }

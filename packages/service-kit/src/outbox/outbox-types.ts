@@ -40,6 +40,14 @@ export interface Outbox {
   flush(): Promise<void>;
   /** Intents not yet published. */
   pending(): Promise<number>;
+  /**
+   * When the oldest intent not yet published was written (undefined: none). Reads only
+   * `createdAt` of at most the sweep's scan limit of intents (the collection holds only
+   * pending ones), as the sweep's own read does: it costs what is pending, never history.
+   */
+  oldestPendingAt(): Promise<Date | undefined>;
+  /** The collection of its intents (e.g. `outbox`), naming it in figures. */
+  readonly collection: string;
   /** Intents whose events the broker refused every time, set aside in `<collection>_parked`. */
   parked(): Promise<number>;
   start(): Promise<void>;

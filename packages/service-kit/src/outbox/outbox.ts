@@ -27,7 +27,7 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { createLedger } from './outbox-ledger';
 import { sendAll, takeBatch, type Publishable } from './outbox-publish';
-import { intentCollection, parkedCollection, type IntentDoc } from './outbox-store';
+import { intentCollection, oldestFirst, parkedCollection, type IntentDoc } from './outbox-store';
 import { createSweep } from './outbox-sweep';
 import type { Outbox, OutboxEntry, OutboxRedo } from './outbox-types';
 
@@ -233,6 +233,16 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     },
 
     pending: () => intents.estimatedDocumentCount(),
+
+    async oldestPendingAt(): Promise<Date | undefined> {
+      const heads = await intents
+        .find({}, { projection: { _id: 0, createdAt: 1 } })
+        .limit(batchSize * 10)
+        .toArray();
+      return oldestFirst(heads)[0]?.createdAt;
+    },
+
+    collection,
 
     parked: () => parked.estimatedDocumentCount(),
 

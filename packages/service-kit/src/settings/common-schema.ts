@@ -6,6 +6,14 @@ const brokers = z
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1));
 
+/**
+ * Who may scrape `/metrics`: in production only callers with this bearer token (required
+ * there: the production profile sets it empty, which is refused); elsewhere anyone.
+ */
+export const metricsSettings = z
+  .object({ token: z.string().min(16, 'at least 16 characters').optional() })
+  .default({ token: undefined });
+
 /** Settings every service shares; a service extends this with its own. */
 export const baseSettings = z.object({
   profile: z.string(),
@@ -14,6 +22,7 @@ export const baseSettings = z.object({
   publicUrl: z.url().optional(),
   instanceId: z.string().min(1).optional(),
   log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
+  metrics: metricsSettings,
 });
 
 /** Empty means unset: an environment variable cannot be removed from a layered file. */
@@ -96,6 +105,7 @@ export type BaseSettings = z.infer<typeof baseSettings>;
 export type MongoSettings = z.infer<typeof mongoSettings>;
 export type KafkaSettings = z.infer<typeof kafkaSettings>;
 export type RegistrySettings = z.infer<typeof registrySettings>;
+export type MetricsSettings = z.infer<typeof metricsSettings>;
 export type InternalAuthSettings = z.infer<typeof internalAuthSettings>;
 
 /** What every subgraph needs: its store, the event bus, the registry, its call keys. */

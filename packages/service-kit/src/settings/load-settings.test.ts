@@ -94,6 +94,7 @@ describe('loadSettings in production', () => {
       CONFIG_SERVICE_URL: undefined,
       REGISTRY_TOKEN: undefined,
       DEMO_SECRET: undefined,
+      METRICS_TOKEN: undefined,
     });
   });
   afterEach(() => env.restore());
@@ -111,14 +112,37 @@ describe('loadSettings in production', () => {
     expect(error).toBeInstanceOf(SettingsError);
     expect((error as Error).message.split('; ')).toEqual([
       'invalid settings for demo (production): registry.token: a development value (tally-dev-…) is refused in production (env REGISTRY_TOKEN)',
+      'metrics.token: a required secret is empty (env METRICS_TOKEN)',
       'internalAuth.secret: a required secret is empty (env DEMO_SECRET)',
       'internalAuth.secrets.user: a development value (tally-dev-…) is refused in production (env DEMO_SECRETS)',
     ]);
   });
 
+  it.each([
+    ['tally-dev-metrics-token', 'a development value (tally-dev-…) is refused in production'],
+    ['short', 'at least 16 characters'],
+  ])('refuses the metrics token %j, naming it', async (token, why) => {
+    Object.assign(process.env, {
+      REGISTRY_TOKEN: 'a-real-registry-token',
+      DEMO_SECRET: 'a-real-internal-secret-of-32-characters',
+      METRICS_TOKEN: token,
+    });
+    await expect(
+      loadSettings({
+        service: 'demo',
+        root: serviceRoot(files),
+        schema: secretSchema,
+        overrides: { internalAuth: { secrets: { user: 'a-real-user-secret-of-32-characters!!' } } },
+      }),
+    ).rejects.toThrow(
+      `invalid settings for demo (production): metrics.token: ${why} (env METRICS_TOKEN)`,
+    );
+  });
+
   it('starts once the environment sets them', async () => {
     process.env.REGISTRY_TOKEN = 'a-real-registry-token';
     process.env.DEMO_SECRET = 'a-real-internal-secret-of-32-characters';
+    process.env.METRICS_TOKEN = 'a-real-metrics-token';
     const settings = await loadSettings({
       service: 'demo',
       root: serviceRoot(files),
@@ -126,6 +150,7 @@ describe('loadSettings in production', () => {
       overrides: { internalAuth: { secrets: { user: 'a-real-user-secret-of-32-characters!!' } } },
     });
     expect(settings.registry.token).toBe('a-real-registry-token');
+    expect(settings.metrics.token).toBe('a-real-metrics-token');
   });
 
   it('lets development values be in every other profile', async () => {
