@@ -1,7 +1,13 @@
 import { createServer as createHttpServer } from 'node:http';
 import express from 'express';
 import type { Connection } from 'mongoose';
-import { healthRouter, mongoHealth, type Logger } from '@tally/service-kit';
+import {
+  createServiceMetrics,
+  healthRouter,
+  metricsRouter,
+  mongoHealth,
+  type Logger,
+} from '@tally/service-kit';
 import { compose } from './composition/compose';
 import type { Settings } from './config';
 import { registryAccess } from './http/auth';
@@ -10,6 +16,7 @@ import { healthRoute, selfPreservationStatus } from './http/health-route';
 import { instanceRoutes } from './http/instance-routes';
 import { subgraphRoutes } from './http/subgraph-routes';
 import { supergraphRoute } from './http/supergraph-route';
+import { createRegistryMetrics } from './metrics/registry-metrics';
 import { makeStores } from './store';
 import { startSweeper } from './sweeper';
 import { makeRegistry } from './use-cases/registry';
@@ -28,6 +35,14 @@ export async function createServer({ settings, db, logger, now }: RegistryServer
   const { clients, adminToken } = settings.registry;
   const stores = makeStores(db);
   await stores.ready();
+  const metrics = createServiceMetrics('registry-service');
+  const figures = createRegistryMetrics(metrics, {
+    registry: () => registry,
+    instances: () => stores.instances.all(),
+    leaseSeconds,
+    now: now ?? (() => new Date()),
+    logger,
+  });
   const registry = makeRegistry({
     stores,
     compose,
@@ -35,6 +50,7 @@ export async function createServer({ settings, db, logger, now }: RegistryServer
     leaseSeconds,
     maxLapseShare: selfPreservationShare,
     now,
+    onEvicted: figures.evicted,
   });
   await registry.restore();
 
@@ -43,6 +59,7 @@ export async function createServer({ settings, db, logger, now }: RegistryServer
   app.set('etag', false);
   app.use(healthRouter({ mongo: mongoHealth(db) }, () => selfPreservationStatus(registry)));
   app.use(healthRoute({ registry }));
+  app.use(metricsRouter({ metrics, access: settings, logger }));
   const access = registryAccess({ clients, adminToken, logger });
   app.use(instanceRoutes({ registry, access, maxSdlBytes, allowedHosts }));
   app.use(subgraphRoutes({ registry, access }));

@@ -4,7 +4,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createFormatError, healthRouter, jsonBody, type Logger } from '@tally/service-kit';
+import {
+  createFormatError,
+  createServiceMetrics,
+  graphqlMetricsPlugin,
+  healthRouter,
+  jsonBody,
+  metricsRouter,
+  type Logger,
+} from '@tally/service-kit';
 import express from 'express';
 import type { Settings } from './config';
 import { playgroundRouter } from './playground/playground-router';
@@ -12,6 +20,7 @@ import { createTokenVerifier } from '@tally/auth';
 import { createCallSigner } from './auth/call-signer';
 import { createGatewayContext } from './auth/gateway-context';
 import { limitsPlugin } from './limits/limits-plugin';
+import { createGatewayMetrics } from './metrics/gateway-metrics';
 import { createInstancePool } from './routing/instance-pool';
 import { createRegistryPoller } from './routing/registry-poller';
 import { registrySupergraph } from './routing/registry-supergraph';
@@ -28,6 +37,8 @@ export interface Gateway {
 /** The gateway's HTTP server: health at once, /graphql once the registry served a schema. */
 export function createServer(deps: { settings: Settings; logger: Logger }): Gateway {
   const { settings, logger } = deps;
+  const metrics = createServiceMetrics('gateway');
+  const gatewayMetrics = createGatewayMetrics(metrics);
   const pool = createInstancePool({ logger });
   const poller = createRegistryPoller({
     registryUrl: settings.registry.url,
@@ -43,6 +54,7 @@ export function createServer(deps: { settings: Settings; logger: Logger }): Gate
       poller,
       pollSeconds: settings.registry.pollSeconds,
       logger,
+      onServed: gatewayMetrics.served,
     }),
     buildService: ({ name, url }) =>
       new ContractDataSource({
@@ -54,6 +66,7 @@ export function createServer(deps: { settings: Settings; logger: Logger }): Gate
           pool,
           timeoutMs: settings.subgraphTimeoutMs,
           logger,
+          observe: gatewayMetrics.fetches,
         }),
       }),
   });
@@ -68,6 +81,7 @@ export function createServer(deps: { settings: Settings; logger: Logger }): Gate
       },
     }),
   );
+  app.use(metricsRouter({ metrics, access: settings, logger }));
   // Before /graphql: a browser's GET gets our GraphiQL page (Apollo's own loads from a CDN).
   if (settings.playground) app.use(playgroundRouter());
   const apollo = new ApolloServer({
@@ -79,6 +93,7 @@ export function createServer(deps: { settings: Settings; logger: Logger }): Gate
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(settings.limits),
+      graphqlMetricsPlugin(metrics),
     ],
   });
   return {

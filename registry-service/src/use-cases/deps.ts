@@ -1,7 +1,7 @@
 import type { Logger } from '@tally/service-kit';
 import type { InstanceStore, SubgraphStore } from '../domain/ports';
 import type { LeasePolicy } from '../domain/self-preservation';
-import type { Compose } from '../domain/types';
+import type { Compose, Instance } from '../domain/types';
 import type { SelfPreservationWatch } from './self-preservation';
 import type { Serial } from './serial';
 import type { SupergraphState } from './supergraph-state';
@@ -16,4 +16,6 @@ export interface RegistryDeps {
   leasePolicy: LeasePolicy;
   selfPreservation: SelfPreservationWatch;
   now: () => Date;
+  /** Told of each instance the sweep evicts (the registry's metrics). */
+  onEvicted?: (instance: Instance) => void;
 }

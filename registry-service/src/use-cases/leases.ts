@@ -39,6 +39,7 @@ export function makeLeases(deps: RegistryDeps) {
       for (const instance of assessment.lapsed) {
         if (!(await instances.evict(instance, cutoff))) continue;
         evicted++;
+        deps.onEvicted?.(instance);
         const { subgraph, instanceId, lastHeartbeat } = instance;
         logger.info({ subgraph, instanceId, lastHeartbeat }, 'instance evicted: lease expired');
       }

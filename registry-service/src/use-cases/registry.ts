@@ -1,6 +1,6 @@
 import type { Logger } from '@tally/service-kit';
 import type { Stores } from '../store';
-import type { Compose } from '../domain/types';
+import type { Compose, Instance } from '../domain/types';
 import { makeLeases } from './leases';
 import { makeListSubgraphs } from './list-subgraphs';
 import { makeRegisterInstance } from './register-instance';
@@ -17,6 +17,7 @@ interface Options {
   /** More than this share of instances lapsing in one sweep evicts none (self-preservation). */
   maxLapseShare: number;
   now?: () => Date;
+  onEvicted?: (instance: Instance) => void;
 }
 
 /** The registry's use cases over its stores; `restore` must run before serving. */
@@ -27,6 +28,7 @@ export function makeRegistry({
   leaseSeconds,
   maxLapseShare,
   now = () => new Date(),
+  onEvicted,
 }: Options) {
   const supergraph = makeSupergraphState({ store: stores.supergraphs, compose, logger });
   const leasePolicy = { leaseSeconds, maxLapseShare, startedAt: now() };
@@ -40,6 +42,7 @@ export function makeRegistry({
     leasePolicy,
     selfPreservation: makeSelfPreservation({ policy: leasePolicy, logger }),
     now,
+    onEvicted,
   };
   return {
     register: makeRegisterInstance(deps),
@@ -47,6 +50,7 @@ export function makeRegistry({
     listSubgraphs: makeListSubgraphs(deps),
     ...makeLeases(deps),
     supergraph: supergraph.current,
+    supergraphHistory: supergraph.history,
     /** Loads the last supergraph and says at once whether leases lapsed while it was down. */
     restore: () =>
       deps.serial(async () => {

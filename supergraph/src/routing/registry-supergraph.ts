@@ -11,6 +11,8 @@ export function registrySupergraph(opts: {
   poller: RegistryPoller;
   pollSeconds: number;
   logger: Logger;
+  /** Told the id of each supergraph the gateway takes (the first, then each update). */
+  onServed?: (supergraphId: string) => void;
 }): SupergraphManager {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -25,11 +27,13 @@ export function registrySupergraph(opts: {
         },
       });
       opts.logger.info({ supergraphId: first.id }, 'supergraph loaded');
+      opts.onServed?.(first.id);
       const tick = async () => {
         const next = await opts.poller.poll();
         if (next) {
           try {
             update(next.sdl);
+            opts.onServed?.(next.id);
             opts.logger.info({ supergraphId: next.id }, 'supergraph updated');
           } catch (err) {
             opts.logger.error(

@@ -1,6 +1,7 @@
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import type { FetchObserver } from './fetch-observer';
 import type { InstancePool } from './instance-pool';
 
 const CONNECTION_FAILURES = new Set([
@@ -45,16 +46,22 @@ export function createRoutingFetcher(opts: {
   pool: InstancePool;
   timeoutMs: number;
   logger: Logger;
+  /** Told of each fetch's outcome and time (the gateway's metrics). */
+  observe?: FetchObserver;
 }): Fetcher {
-  const { subgraph, pool, logger } = opts;
+  const { subgraph, pool, logger, observe } = opts;
   return async (_placeholderUrl: string, init?: FetcherRequestInit) => {
     const tried = new Set<string>();
     const retryable = !isMutation(init?.body);
     for (;;) {
       const instance = pool.pick(subgraph, tried);
-      if (!instance)
+      if (!instance) {
+        observe?.failed(subgraph, 'none', 0, 'no_instance');
         throw unavailable(subgraph, tried.size ? 'no instance answered' : 'no live instance');
+      }
       tried.add(instance.instanceId);
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
       try {
         // The deadline covers the answer's body too, which Apollo reads after we return.
         const res = await fetch(instance.url, {
@@ -63,11 +70,18 @@ export function createRoutingFetcher(opts: {
           // A subgraph that redirects could send the caller's query, and its answer, anywhere.
           redirect: 'error',
         });
+        observe?.answered(subgraph, instance.instanceId, seconds(), res.status);
         if (pool.answered(instance))
           logger.info({ subgraph, instanceId: instance.instanceId }, 'instance answers again');
         return res;
       } catch (err) {
         const down = isConnectionFailure(err) || isTimeout(err);
+        const kind = isConnectionFailure(err)
+          ? 'connection'
+          : isTimeout(err)
+            ? 'timeout'
+            : 'request';
+        observe?.failed(subgraph, instance.instanceId, seconds(), kind);
         const backoffMs = down ? pool.failed(instance) : undefined;
         logger.warn(
           { subgraph, instanceId: instance.instanceId, err: (err as Error).message, backoffMs },
@@ -75,6 +89,7 @@ export function createRoutingFetcher(opts: {
         );
         if (!retryable || !isConnectionFailure(err))
           throw unavailable(subgraph, isTimeout(err) ? 'no answer in time' : 'request failed');
+        observe?.retried(subgraph, instance.instanceId);
       }
     }
   };
