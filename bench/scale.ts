@@ -16,7 +16,7 @@ import { markdownTable, writeResults, type ScaleRun, type StageResult } from './
 import { settlementProgress, type SettlementProgress } from './scale/settlement-progress';
 import { runStage, stageLine } from './scale/stage';
 import { stackLog } from './scale/stack-log';
-import { startStack } from './scale/stack-process';
+import { startStack, startStackUntilUp } from './scale/stack-process';
 import { benchMonth, expectedTotals } from './scale/workload';
 
 /**
@@ -26,7 +26,7 @@ import { benchMonth, expectedTotals } from './scale/workload';
  */
 const portOf = (name: string) => SERVICES.find((s) => s.name === name)!.port;
 const GATEWAY_URL = `http://127.0.0.1:${portOf('gateway')}/graphql`;
-/** The stack is started again when it exits before it is up (see below). */
+/** The stack is started again when it exits before it is up (startStackUntilUp). */
 const START_ATTEMPTS = 3;
 const SETTLEMENT_URL = `http://127.0.0.1:${portOf('settlement')}/graphql`;
 
@@ -73,7 +73,7 @@ async function main(): Promise<number> {
     log,
     ...(profileDir && { profileDir }),
   };
-  let stack = startStack(stackOptions);
+  const running = { stack: startStack(stackOptions) };
 
   const run: ScaleRun = {
     bench: 'scale',
@@ -96,9 +96,9 @@ async function main(): Promise<number> {
       await settlement?.stop().catch(() => {});
       await closeFetchConnections();
       console.log('bench:scale: stopping the stack');
-      await stack.stop();
+      await running.stack.stop();
       if (profileDir) {
-        nameProfiles(profileDir, stack.names(), stack.pid);
+        nameProfiles(profileDir, running.stack.names(), running.stack.pid);
         run.profiles = profileDir;
       }
       if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
@@ -110,21 +110,7 @@ async function main(): Promise<number> {
     });
 
   try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await stack.ready();
-        break;
-      } catch (err) {
-        if (attempt >= START_ATTEMPTS || !stack.exitReason()) throw err;
-        // A fresh Kafka: a service may fail on a topic another one is creating. Once more, on
-        // the same (still empty) data, where the topics now exist.
-        const why = /failed to start: .*/.exec(stack.recentOutput())?.[0] ?? String(err);
-        run.stackStartFailures.push(why);
-        console.error(`bench:scale: ${why}; starting the stack again (attempt ${attempt + 1})`);
-        await stack.stop();
-        stack = startStack({ ...stackOptions, appendLog: true });
-      }
-    }
+    await startStackUntilUp(running, stackOptions, START_ATTEMPTS, run.stackStartFailures);
     const month = benchMonth(new Date(), opts.timeZone);
     run.period = month.period;
     const setupStarted = performance.now();
@@ -152,7 +138,7 @@ async function main(): Promise<number> {
       expected: expectedTotals(opts.users),
       settlement,
       publishedBefore: (await settlement.progress()).published,
-      stack,
+      stack: running.stack,
       log,
     };
     let done = 0;
@@ -168,8 +154,8 @@ async function main(): Promise<number> {
   } catch (err) {
     run.failures.push(err instanceof Error ? err.message : String(err));
     console.error(`bench:scale: ${run.failures.at(-1)}`);
-    if (stack.exitReason())
-      console.error(`--- the stack's last lines ---\n${stack.recentOutput()}`);
+    if (running.stack.exitReason())
+      console.error(`--- the stack's last lines ---\n${running.stack.recentOutput()}`);
   } finally {
     await cleanUp();
   }

@@ -62,7 +62,7 @@ const BENCH_DIR = resolve(__dirname, '..');
 export const REPO_ROOT = resolve(BENCH_DIR, '..');
 export const RESULTS_DIR = join(BENCH_DIR, 'results');
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+export function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const n = Number(raw.replace(/_/g, ''));

@@ -32,7 +32,7 @@ interface ReadVars {
 
 export class WrongAnswer extends Error {}
 
-function same(what: string, got: Totals, want: Totals): void {
+export function same(what: string, got: Totals, want: Totals): void {
   const keys = ['dataMb', 'voiceSeconds', 'smsCount'] as const;
   if (keys.some((k) => got[k] !== want[k]))
     throw new WrongAnswer(`${what}: ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);

@@ -188,7 +188,7 @@ export function historyLine(run: ScaleRun): Record<string, unknown> {
 }
 
 /** As the repository's prettier writes JSON (format:check covers bench/results/). */
-async function prettyJson(value: unknown): Promise<string> {
+export async function prettyJson(value: unknown): Promise<string> {
   const raw = `${JSON.stringify(value, null, 2)}\n`;
   try {
     const prettier = await import('prettier');

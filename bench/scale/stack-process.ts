@@ -24,11 +24,16 @@ export interface StartStackOptions {
   appendLog?: boolean;
   /** Every Node process of the stack writes a CPU profile into this folder when it exits. */
   profileDir?: string;
+  /**
+   * With profileDir: profile only between two of this signal (e.g. SIGUSR2) sent to a process,
+   * instead of from start to exit (see cpu-profile-hook.js).
+   */
+  profileSignal?: NodeJS.Signals;
   readyDeadlineMs?: number;
 }
 
 /** Node 20 refuses --cpu-prof in NODE_OPTIONS; this preload profiles through the inspector. */
-const PROFILE_HOOK = join(__dirname, 'cpu-profile-hook.js');
+export const PROFILE_HOOK = join(__dirname, 'cpu-profile-hook.js');
 const STOP_DEADLINE_MS = 90_000;
 const LEFTOVER_GRACE_MS = 15_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,6 +50,7 @@ export function startStack(opts: StartStackOptions) {
     mkdirSync(opts.profileDir, { recursive: true });
     env.BENCH_PROFILE_DIR = opts.profileDir;
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${PROFILE_HOOK}`.trim();
+    if (opts.profileSignal) env.BENCH_PROFILE_SIGNAL = opts.profileSignal;
   }
   mkdirSync(dirname(opts.logFile), { recursive: true });
   const out = createWriteStream(opts.logFile, { flags: opts.appendLog ? 'a' : 'w' });
@@ -163,6 +169,33 @@ export function startStack(opts: StartStackOptions) {
 }
 
 export type RunningStack = ReturnType<typeof startStack>;
+
+/**
+ * Starts the stack and waits until it is up. On a fresh Kafka a service may fail on a topic
+ * another one is creating, so a stack that exits before it is up is started again on the same
+ * (still empty) data, up to `attempts` times, where the topics now exist. `holder.stack` is
+ * always the latest stack (for a cleanup meanwhile); each restart's reason goes to `failures`.
+ */
+export async function startStackUntilUp(
+  holder: { stack: RunningStack },
+  opts: StartStackOptions,
+  attempts: number,
+  failures: string[],
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await holder.stack.ready();
+      return;
+    } catch (err) {
+      if (attempt >= attempts || !holder.stack.exitReason()) throw err;
+      const why = /failed to start: .*/.exec(holder.stack.recentOutput())?.[0] ?? String(err);
+      failures.push(why);
+      console.error(`bench: ${why}; starting the stack again (attempt ${attempt + 1})`);
+      await holder.stack.stop();
+      holder.stack = startStack({ ...opts, appendLog: true });
+    }
+  }
+}
 
 /** Services notice their parent is gone and the JVMs' watchdogs exit; this makes sure of it. */
 async function stopLeftovers(procs: Array<ProcessInfo & { cmdline: string }>): Promise<void> {

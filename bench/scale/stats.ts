@@ -1,6 +1,7 @@
 export interface Latency {
   count: number;
   p50: number;
+  p95: number;
   p99: number;
   mean: number;
   max: number;
@@ -19,6 +20,7 @@ export function latency(samplesMs: number[]): Latency {
   return {
     count: sorted.length,
     p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     mean: sorted.length ? round1(sum / sorted.length) : NaN,
     max: sorted.length ? round1(sorted[sorted.length - 1]!) : NaN,
