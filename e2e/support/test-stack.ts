@@ -10,6 +10,7 @@ import { EXTRA_SECRET } from './extra-subgraph';
 const ROOT = join(__dirname, '..', '..');
 const ENTRY = {
   issuer: 'packages/dev-issuer/dist/main.js',
+  config: 'config-service/dist/main.js',
   registry: 'registry-service/dist/main.js',
   user: 'subgraphs/user/dist/main.js',
   usage: 'subgraphs/usage/dist/main.js',

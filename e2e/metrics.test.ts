@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort } from '@tally/infra';
+import { METRIC, RUNTIME_METRIC_NAMES, SERVICE_METRIC_NAMES } from '@tally/service-kit';
+import { eventually, metricNames, sampleValue } from '@tally/testkit';
+import { createTestStack, gql, type ServiceName } from './support/test-stack';
+
+/** Which service's list of metric names each process of the stack exports. */
+const LISTED: Array<[ServiceName, keyof typeof SERVICE_METRIC_NAMES]> = [
+  ['gateway', 'gateway'],
+  ['user', 'user-subgraph'],
+  ['usage', 'usage-subgraph'],
+  ['settlement', 'settlement-subgraph'],
+  ['registry', 'registry-service'],
+  ['config', 'config-service'],
+];
+
+const CONFIG_TOKENS = [
+  'gateway',
+  'registry-service',
+  'user-subgraph',
+  'usage-subgraph',
+  'settlement-subgraph',
+]
+  .map((s) => `${s}=e2e-config-token-of-${s}`)
+  .join(',');
+const METRICS_TOKEN = 'e2e-metrics-token-0123456789';
+
+describe('/metrics on every service of the stack', () => {
+  const stack = createTestStack();
+  let gatewayUrl: string;
+  beforeAll(async () => {
+    const [{ gateway }] = await Promise.all([stack.startAll(), stack.start('config')]);
+    gatewayUrl = gateway.url;
+  }, 180_000);
+  afterAll(() => stack.stopAll());
+
+  const scrape = async (name: ServiceName) => {
+    const res = await fetch(`${stack.instances(name)[0]!.url}/metrics`);
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+
+  it.each(LISTED)(
+    '%s exports every metric named for it and the runtime figures',
+    async (name, listed) => {
+      const declared = metricNames(await scrape(name));
+      expect(declared).toEqual(
+        expect.arrayContaining([...SERVICE_METRIC_NAMES[listed], ...RUNTIME_METRIC_NAMES]),
+      );
+    },
+  );
+
+  it('counts a query at the gateway by name, and its fetch from the subgraph by instance', async () => {
+    const answer = await gql(gatewayUrl, 'query MetricsPlans { plans { id } }');
+    expect(answer.errors).toBeUndefined();
+    const gateway = await scrape('gateway');
+    expect(
+      sampleValue(gateway, METRIC.graphqlRequests, { operation: 'MetricsPlans', code: 'OK' }),
+    ).toBe(1);
+    expect(
+      sampleValue(gateway, `${METRIC.subgraphFetchDuration}_count`, {
+        subgraph: 'user',
+        instance: `user-${new URL(stack.instances('user')[0]!.url).port}`,
+        outcome: 'ok',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(gateway).toMatch(
+      new RegExp(`^${METRIC.gatewaySupergraph}\\{supergraph_id="[0-9a-f]+"`, 'm'),
+    );
+    // The subgraph saw the gateway's own operation for it.
+    const user = await scrape('user');
+    expect(sampleValue(user, METRIC.graphqlRequests, { code: 'OK' })).toBeGreaterThanOrEqual(1);
+    // Settlement's consumer has caught up with what the stack published (nothing is stuck).
+    await eventually('settlement caught up', async () => {
+      const lags = (await scrape('settlement'))
+        .split('\n')
+        .filter((l) => l.startsWith(`${METRIC.consumerLag}{`));
+      return lags.length > 0 && lags.every((l) => l.endsWith(' 0')) ? true : undefined;
+    });
+  });
+});
+
+/** Runs a built service to its exit and returns its code and output. */
+function runToExit(entry: string, env: Record<string, string>) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(process.execPath, [join(__dirname, '..', entry)], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe('/metrics in production', () => {
+  const stack = createTestStack();
+  afterAll(() => stack.stopAll());
+
+  it('refuses to start without METRICS_TOKEN, naming the setting', async () => {
+    const { code, output } = await runToExit('config-service/dist/main.js', {
+      NODE_ENV: 'production',
+      CONFIG_TOKENS,
+      METRICS_TOKEN: '',
+      PORT: String(await freePort()),
+    });
+    expect(code).not.toBe(0);
+    expect(output).toContain('metrics.token: a required secret is empty (env METRICS_TOKEN)');
+  });
+
+  it('answers 401 without the metrics token or with a wrong one, and 200 with it', async () => {
+    const config = await stack.start('config', {
+      NODE_ENV: 'production',
+      CONFIG_TOKENS,
+      METRICS_TOKEN,
+    });
+    const scrape = (authorization?: string) =>
+      fetch(`${config.url}/metrics`, { headers: authorization ? { authorization } : {} });
+    expect((await scrape()).status).toBe(401);
+    expect((await scrape(`Bearer ${METRICS_TOKEN}-not`)).status).toBe(401);
+    const allowed = await scrape(`Bearer ${METRICS_TOKEN}`);
+    expect(allowed.status).toBe(200);
+    expect(metricNames(await allowed.text())).toContain(METRIC.configRequests);
+  });
+});
