@@ -1,3 +1,4 @@
+import './tracing';
 import { createLogger, listen, runService } from '@tally/service-kit';
 import { loadConfig } from './config';
 import { createServer } from './server';

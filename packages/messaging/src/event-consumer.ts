@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Batch, ConsumerGroup } from './kafka/consumer-group';
 import type { Publisher, ReceivedMessage } from './messages';
 import { APPLY_BACKOFF, isRetriable } from './permanent-error';
+import { inProcessSpan, runsByTrace } from './tracing/process-span';
 
 export interface ConsumeOptions {
   groupId: string;
@@ -30,6 +31,8 @@ export interface EventConsumer {
   /** Messages it set aside on the dead-letter topic since it started, by original topic. */
   deadLettered(): Readonly<Record<string, number>>;
 }
+
+type Valid = { message: ReceivedMessage; event: TallyEvent };
 
 /** A heartbeat failed between attempts (a rebalance, say): left to the client, not retried. */
 class HeartbeatFailed extends Error {
@@ -90,12 +93,23 @@ export function eventConsumer(
   }
 
   async function handle(batch: Batch): Promise<void> {
-    const valid: Array<{ message: ReceivedMessage; event: TallyEvent }> = [];
+    const valid: Valid[] = [];
     for (const message of batch.messages) {
       const parsed = parseEvent(message.value ?? '');
       if (parsed.ok) valid.push({ message, event: parsed.event });
       else await deadLetter(message, parsed.reason);
     }
+    // Each run of events carrying one trace is applied inside it (tracing off: one run).
+    for (const run of runsByTrace(valid, (v) => v.message)) {
+      const { topic, partition } = batch;
+      const messages = run.map((v) => v.message);
+      await inProcessSpan({ groupId: opts.groupId, topic, partition, messages }, () =>
+        applyValid(run, batch),
+      );
+    }
+  }
+
+  async function applyValid(valid: Valid[], batch: Batch): Promise<void> {
     try {
       if (valid.length > 0)
         await applyWithRetry(

@@ -11,3 +11,4 @@ export type { ConsumeOptions, EventConsumer } from './event-consumer';
 export { PermanentError, isRetriable, APPLY_BACKOFF } from './permanent-error';
 export type { BusAdmin, ConsumerGroupDescription, PartitionOffset, PartitionRange } from './admin';
 export { probeBroker } from './kafka/probe';
+export { traceHeaders, withTraceContext } from './tracing/trace-context';

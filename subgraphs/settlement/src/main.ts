@@ -1,3 +1,4 @@
+import './tracing';
 import { bootSubgraph, runService } from '@tally/service-kit';
 import { loadConfig } from './config';
 import { createServer, schema, subgraphName } from './server';

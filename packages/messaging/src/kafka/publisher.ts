@@ -1,5 +1,6 @@
 import { Partitioners, type Kafka } from 'kafkajs';
 import { PublishRefused, type OutgoingMessage, type Publisher } from '../messages';
+import { sendTraced } from '../tracing/publish-spans';
 
 /** Each topic's messages in the order given, one entry per topic, for one sendBatch. */
 export function groupByTopic(batch: OutgoingMessage[]) {
@@ -43,12 +44,15 @@ export function kafkaPublisher(kafka: Kafka): Publisher {
     disconnect: () => producer.disconnect(),
     async publish(batch: OutgoingMessage[]): Promise<void> {
       if (batch.length === 0) return;
-      try {
-        await producer.sendBatch({ topicMessages: groupByTopic(batch), acks: -1 });
-      } catch (err) {
-        if (isRefusedForGood(err)) throw new PublishRefused((err as Error).message, { cause: err });
-        throw err;
-      }
+      await sendTraced(batch, async (traced) => {
+        try {
+          await producer.sendBatch({ topicMessages: groupByTopic(traced), acks: -1 });
+        } catch (err) {
+          if (isRefusedForGood(err))
+            throw new PublishRefused((err as Error).message, { cause: err });
+          throw err;
+        }
+      });
     },
   };
 }

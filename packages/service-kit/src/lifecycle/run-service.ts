@@ -1,3 +1,4 @@
+import { stopTracing } from '@tally/telemetry';
 import type { Logger } from 'pino';
 
 export interface Running {
@@ -26,17 +27,21 @@ export function runService(
           logger.error('stop overran its deadline; exiting');
           process.exit(1);
         }, STOP_DEADLINE_MS);
-        running.stop().then(
-          () => {
-            clearTimeout(deadline);
-            logger.info('stopped');
-            process.exit(0);
-          },
-          (err: unknown) => {
-            logger.error({ err }, 'stop failed');
-            process.exit(1);
-          },
-        );
+        // Then the spans still buffered go out (bounded), so a trace ends with its service.
+        running
+          .stop()
+          .then(() => stopTracing())
+          .then(
+            () => {
+              clearTimeout(deadline);
+              logger.info('stopped');
+              process.exit(0);
+            },
+            (err: unknown) => {
+              logger.error({ err }, 'stop failed');
+              process.exit(1);
+            },
+          );
       };
       process.on('SIGTERM', () => shutdown('SIGTERM'));
       process.on('SIGINT', () => shutdown('SIGINT'));

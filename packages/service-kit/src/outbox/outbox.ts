@@ -22,7 +22,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@tally/errors';
-import type { Publisher } from '@tally/messaging';
+import { withTraceContext, type Publisher } from '@tally/messaging';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { createLedger } from './outbox-ledger';
@@ -184,7 +184,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
         _id: randomUUID(),
         kind: e.kind,
         change: e.change,
-        messages: e.messages,
+        // The request's trace goes with its events: published later, they continue it.
+        messages: withTraceContext(e.messages),
         createdAt,
       }));
       const ids = docs.map((d) => d._id);
