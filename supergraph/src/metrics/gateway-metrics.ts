@@ -7,7 +7,7 @@ const FETCH_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 
 
 /**
  * The gateway's own figures: each subgraph fetch by subgraph and instance (time to the
- * answer's headers, failures by kind, moves to another instance) and the supergraph it
+ * whole answer, failures by kind, moves to another instance) and the supergraph it
  * serves. Instance ids come from the registry, so the series stay as many as the instances
  * this process has seen.
  */
@@ -18,7 +18,7 @@ export function createGatewayMetrics(metrics: ServiceMetrics): {
   const registers = [metrics.registry];
   const duration = new Histogram({
     name: METRIC.subgraphFetchDuration,
-    help: "Subgraph fetch time to the answer's headers in seconds, by subgraph, instance and outcome (ok, http_error or the failure's kind)",
+    help: "Subgraph fetch time to the whole answer (body read) in seconds, by subgraph, instance and outcome (ok, http_error or the failure's kind)",
     labelNames: ['subgraph', 'instance', 'outcome'],
     buckets: FETCH_BUCKETS,
     registers,

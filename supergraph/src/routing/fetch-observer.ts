@@ -3,7 +3,7 @@ export type FetchFailure = 'connection' | 'timeout' | 'request' | 'no_instance';
 
 /**
  * What the routing fetcher reports of each subgraph fetch, for the gateway's metrics (the
- * routing code knows no metrics library). Times are in seconds, to the answer's headers.
+ * routing code knows no metrics library). Times are in seconds, to the whole answer (the transport reads the body).
  */
 export interface FetchObserver {
   answered(subgraph: string, instanceId: string, seconds: number, status: number): void;

@@ -2,6 +2,7 @@ import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { FetchObserver } from './fetch-observer';
+import { createHttpTransport, type Transport } from './http-transport';
 import type { InstancePool } from './instance-pool';
 
 const CONNECTION_FAILURES = new Set([
@@ -35,6 +36,8 @@ function unavailable(subgraph: string, why: string): GraphQLError {
   });
 }
 
+let sharedTransport: Transport | undefined;
+
 /**
  * Sends a subgraph fetch to a live instance, round-robin, ignoring the supergraph's
  * placeholder URL, under a deadline. An instance that cannot be reached or does not answer
@@ -48,8 +51,11 @@ export function createRoutingFetcher(opts: {
   logger: Logger;
   /** Told of each fetch's outcome and time (the gateway's metrics). */
   observe?: FetchObserver;
+  /** How requests go out; default one keep-alive transport shared by every subgraph. */
+  transport?: Transport;
 }): Fetcher {
   const { subgraph, pool, logger, observe } = opts;
+  const send = opts.transport ?? (sharedTransport ??= createHttpTransport());
   return async (_placeholderUrl: string, init?: FetcherRequestInit) => {
     const tried = new Set<string>();
     const retryable = !isMutation(init?.body);
@@ -63,13 +69,8 @@ export function createRoutingFetcher(opts: {
       const started = performance.now();
       const seconds = () => (performance.now() - started) / 1000;
       try {
-        // The deadline covers the answer's body too, which Apollo reads after we return.
-        const res = await fetch(instance.url, {
-          ...(init as RequestInit),
-          signal: AbortSignal.timeout(opts.timeoutMs),
-          // A subgraph that redirects could send the caller's query, and its answer, anywhere.
-          redirect: 'error',
-        });
+        // The deadline covers the answer's body too; a redirect is refused (http-transport).
+        const res = await send(instance.url, init, opts.timeoutMs);
         observe?.answered(subgraph, instance.instanceId, seconds(), res.status);
         if (pool.answered(instance))
           logger.info({ subgraph, instanceId: instance.instanceId }, 'instance answers again');
