@@ -92,6 +92,7 @@ const PRODUCTION_SECRETS = {
     jwksUrl: 'https://id.example.com/jwks',
   },
   registry: { token: 'registry-read-token-of-the-gateway' },
+  metrics: { token: 'a-production-metrics-token' },
   internalAuth: {
     secrets: {
       user: 'a-production-user-secret-of-32-chars!',
