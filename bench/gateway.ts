@@ -25,6 +25,7 @@ import {
 import { HELP, readGatewayOptions } from './gateway/options';
 import { goals, markdownTables, writeGatewayResults, type GatewayRun } from './gateway/report';
 import { startStockGateway, type StockGateway } from './gateway/stock-process';
+import { createHttpTransport } from '../supergraph/src/routing/http-transport';
 import type { Endpoint } from './scale/graphql';
 import { closeFetchConnections } from './scale/graphql';
 import { benchEndpoints, signedSubgraphEndpoint, subgraphSecret } from './scale/endpoints';
@@ -170,15 +171,20 @@ async function main(): Promise<number> {
     const supergraph = await staticSupergraph(REGISTRY_URL);
     run.subgraphUrls = supergraph.urls;
     const adminScopes = DEFAULT_ROLE_SCOPES.admin!;
+    // The load generator's own calls: keep-alive node:http, light on the shared machine.
+    const transport = createHttpTransport();
     const direct = Object.fromEntries(
       SUBGRAPHS.map((subgraph) => [
         subgraph,
-        signedSubgraphEndpoint({
-          root: opts.root,
-          subgraph,
-          url: supergraph.urls[subgraph]!,
-          scopes: adminScopes,
-        }),
+        {
+          ...signedSubgraphEndpoint({
+            root: opts.root,
+            subgraph,
+            url: supergraph.urls[subgraph]!,
+            scopes: adminScopes,
+          }),
+          transport,
+        },
       ]),
     ) as Record<Subgraph, Endpoint>;
     stock = await startStockGateway({
@@ -194,10 +200,10 @@ async function main(): Promise<number> {
     names.set(stock.pid, 'stock-gateway');
     const tallyPid = running.stack.children().find((p) => p.name === 'gateway')?.pid;
     if (!tallyPid) throw new Error("the stack's gateway process was not found");
-    const stockApi: Endpoint = { url: stock.url, authorization: apis.gatewayApi.authorization };
+    const stockApi: Endpoint = { ...apis.gatewayApi, url: stock.url };
     const gatewayOf: Record<Exclude<Mode, 'direct'>, { api: Endpoint; pid: number }> = {
-      tally: { api: apis.gatewayApi, pid: tallyPid },
-      stock: { api: stockApi, pid: stock.pid },
+      tally: { api: { ...apis.gatewayApi, transport }, pid: tallyPid },
+      stock: { api: { ...stockApi, transport }, pid: stock.pid },
     };
 
     const ctx: ReadContext = { userIds, period: month.period, expected, planId: BASIC_30.id };

@@ -1,4 +1,5 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+import type { Transport } from '../../supergraph/src/routing/http-transport';
 
 /** A generated typed document (its string is the query) or a plain query string. */
 export type Operation<TResult, TVariables> =
@@ -8,6 +9,11 @@ export type Operation<TResult, TVariables> =
 export interface Endpoint {
   url: string;
   authorization: () => Promise<string>;
+  /**
+   * How calls go out: fetch when unset; the gateway's keep-alive node:http transport for a
+   * load generator that should cost the machine little (about a fifth of fetch's CPU).
+   */
+  transport?: Transport;
 }
 
 /** POSTs one operation to `endpoint`; a transport failure, non-200 or any error throws. */
@@ -17,12 +23,14 @@ export async function graphql<TResult, TVariables>(
   variables: TVariables,
   timeoutMs = 60_000,
 ): Promise<TResult> {
-  const res = await fetch(endpoint.url, {
+  const init = {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: await endpoint.authorization() },
     body: JSON.stringify({ query: operation.toString(), variables }),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
+  };
+  const res = endpoint.transport
+    ? await endpoint.transport(endpoint.url, init, timeoutMs)
+    : await fetch(endpoint.url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   const text = await res.text();
   let body: { data?: TResult; errors?: Array<{ message: string; extensions?: { code?: string } }> };
   try {
