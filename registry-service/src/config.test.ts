@@ -6,6 +6,7 @@ const PRODUCTION_TOKENS = {
   REGISTRY_TOKEN_USER: 'a-production-user-token-00000000001',
   REGISTRY_TOKEN_USAGE: 'a-production-usage-token-0000000001',
   REGISTRY_TOKEN_SETTLEMENT: 'a-production-settlement-token-00001',
+  REGISTRY_TOKEN_CONSOLE: 'a-production-console-token-0000001',
   METRICS_TOKEN: 'a-production-metrics-token',
 };
 type Name = keyof typeof PRODUCTION_TOKENS;

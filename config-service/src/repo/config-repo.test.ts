@@ -17,6 +17,8 @@ const SECRETS = {
     user: 'tally-dev-registry-user',
     usage: 'tally-dev-registry-usage',
     settlement: 'tally-dev-registry-settlement',
+    // The web console's read token (its Operations page); the registry's alone to check.
+    console: 'tally-dev-registry-console',
   },
   internal: {
     user: 'tally-dev-internal-user-secret-0000000000',
@@ -112,6 +114,7 @@ describe('the shipped config repo', () => {
         'REGISTRY_TOKEN_USER',
         'REGISTRY_TOKEN_USAGE',
         'REGISTRY_TOKEN_SETTLEMENT',
+        'REGISTRY_TOKEN_CONSOLE',
         'REGISTRY_ADMIN_TOKEN',
       ],
     };

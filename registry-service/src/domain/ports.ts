@@ -1,4 +1,4 @@
-import type { Instance, Subgraph, Supergraph } from './types';
+import type { CompositionRecord, Instance, Subgraph, Supergraph } from './types';
 
 export interface SubgraphStore {
   list(): Promise<Subgraph[]>;
@@ -20,6 +20,9 @@ export interface InstanceStore {
 
 export interface SupergraphStore {
   load(): Promise<Supergraph | null>;
-  save(supergraph: Supergraph): Promise<void>;
+  /** Keeps it as the current one, and adds it to the history (only the last few are kept). */
+  save(supergraph: Supergraph, subgraphs: readonly string[]): Promise<void>;
   clear(): Promise<void>;
+  /** The last supergraphs saved, newest first, at most `limit`. */
+  history(limit: number): Promise<CompositionRecord[]>;
 }

@@ -16,6 +16,14 @@ export interface Supergraph {
   sdl: string;
 }
 
+/** One supergraph the registry served, in its bounded history (newest first). */
+export interface CompositionRecord {
+  id: string;
+  /** The subgraphs composed into it, by name. */
+  subgraphs: string[];
+  composedAt: Date;
+}
+
 export interface CompositionError {
   code: string;
   message: string;

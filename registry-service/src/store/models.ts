@@ -21,6 +21,13 @@ export interface SupergraphDoc {
   composedAt: Date;
 }
 
+/** One composition in the bounded history (store/supergraph-store.ts trims it). */
+export interface CompositionDoc {
+  id: string;
+  subgraphs: string[];
+  composedAt: Date;
+}
+
 const subgraphSchema = new Schema<SubgraphDoc>(
   { _id: String, sdl: String, updatedAt: Date },
   { versionKey: false },
@@ -37,11 +44,18 @@ const supergraphSchema = new Schema<SupergraphDoc>(
   { versionKey: false },
 );
 
+const compositionSchema = new Schema<CompositionDoc>(
+  { id: String, subgraphs: [String], composedAt: Date },
+  { versionKey: false },
+);
+compositionSchema.index({ composedAt: -1 });
+
 export function registryModels(conn: Connection) {
   return {
     subgraphs: conn.model('Subgraph', subgraphSchema, 'subgraphs'),
     instances: conn.model('Instance', instanceSchema, 'instances'),
     supergraphs: conn.model('Supergraph', supergraphSchema, 'supergraphs'),
+    compositions: conn.model('Composition', compositionSchema, 'supergraph_history'),
   };
 }
 

@@ -3,7 +3,13 @@ import type { RegistryDeps } from './deps';
 export interface SubgraphView {
   name: string;
   sdl: string;
-  instances: { instanceId: string; url: string; lastHeartbeat: string }[];
+  instances: {
+    instanceId: string;
+    url: string;
+    lastHeartbeat: string;
+    /** When the lease lapses without another heartbeat (past: kept by self-preservation). */
+    leaseExpiresAt: string;
+  }[];
 }
 
 /**
@@ -14,6 +20,7 @@ export function makeListSubgraphs(deps: RegistryDeps) {
   return async (): Promise<SubgraphView[]> => {
     const [subgraphs, all] = await Promise.all([deps.subgraphs.list(), deps.instances.all()]);
     const { lapsed, selfPreservation } = deps.selfPreservation.assess(all, deps.now());
+    const leaseMs = deps.leasePolicy.leaseSeconds * 1000;
     const hidden = new Set(selfPreservation ? [] : lapsed);
     const live = all.filter((i) => !hidden.has(i));
     return subgraphs.map(({ name, sdl }) => ({
@@ -25,6 +32,7 @@ export function makeListSubgraphs(deps: RegistryDeps) {
           instanceId: i.instanceId,
           url: i.url,
           lastHeartbeat: i.lastHeartbeat.toISOString(),
+          leaseExpiresAt: new Date(i.lastHeartbeat.getTime() + leaseMs).toISOString(),
         })),
     }));
   };

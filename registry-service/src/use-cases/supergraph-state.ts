@@ -14,7 +14,11 @@ export function makeSupergraphState({ store, compose, logger }: Deps) {
 
   async function adopt(next: Supergraph | null, subgraphs: readonly Subgraph[]): Promise<void> {
     if (next?.id === current?.id) return;
-    if (next) await store.save(next);
+    if (next)
+      await store.save(
+        next,
+        subgraphs.map((s) => s.name),
+      );
     else await store.clear();
     current = next;
     logger.info(
@@ -25,6 +29,8 @@ export function makeSupergraphState({ store, compose, logger }: Deps) {
 
   return {
     current: (): Supergraph | null => current,
+    /** The last supergraphs served, newest first (a bounded history kept in the store). */
+    history: (limit: number) => store.history(limit),
     adopt,
     /**
      * Loads the stored supergraph, then recomposes the stored subgraphs in case a previous
