@@ -1,8 +1,20 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from '@tally/infra';
-import { METRIC, RUNTIME_METRIC_NAMES, SERVICE_METRIC_NAMES } from '@tally/service-kit';
+import { readFileSync } from 'node:fs';
+import {
+  ALL_METRIC_NAMES,
+  METRIC,
+  RUNTIME_METRIC_NAMES,
+  SERVICE_METRIC_NAMES,
+} from '@tally/service-kit';
 import { eventually, metricNames, sampleValue } from '@tally/testkit';
+import { load } from 'js-yaml';
+import {
+  dashboardMetrics,
+  dashboardQueries,
+  metricsInExpression,
+} from './support/dashboard-metrics';
 import { createTestStack, gql, type ServiceName } from './support/test-stack';
 
 /** Which service's list of metric names each process of the stack exports. */
@@ -50,6 +62,12 @@ describe('/metrics on every service of the stack', () => {
       );
     },
   );
+
+  it('exports every metric the Grafana dashboard charts (infra/grafana)', async () => {
+    const exported = new Set<string>();
+    for (const [name] of LISTED) metricNames(await scrape(name)).forEach((n) => exported.add(n));
+    expect(dashboardMetrics().filter((n) => !exported.has(n))).toEqual([]);
+  });
 
   it('counts a query at the gateway by name, and its fetch from the subgraph by instance', async () => {
     const answer = await gql(gatewayUrl, 'query MetricsPlans { plans { id } }');
@@ -123,5 +141,53 @@ describe('/metrics in production', () => {
     const allowed = await scrape(`Bearer ${METRICS_TOKEN}`);
     expect(allowed.status).toBe(200);
     expect(metricNames(await allowed.text())).toContain(METRIC.configRequests);
+  });
+});
+
+describe('the Grafana dashboard and Prometheus of docker-compose', () => {
+  const root = join(__dirname, '..');
+
+  it('reads the metric names out of PromQL, not its functions, labels or ranges', () => {
+    expect(
+      metricsInExpression(
+        'histogram_quantile(0.95, sum by (le, operation) (rate(x_seconds_bucket{job="a(b)"}[5m]))) / on(job) y or z:rate5m',
+      ),
+    ).toEqual(['x_seconds', 'y', 'z:rate5m']);
+  });
+
+  it('charts only metrics Tally declares, and every panel has a query', () => {
+    const charted = dashboardMetrics();
+    expect(charted.length).toBeGreaterThan(15);
+    expect(charted.filter((n) => !ALL_METRIC_NAMES.includes(n))).toEqual([]);
+    for (const panel of dashboardQueries())
+      expect(panel.exprs.every((e) => e.length > 0)).toBe(true);
+  });
+
+  it('scrapes every service compose runs, at the port it listens on, with the metrics token', () => {
+    const compose = load(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as {
+      services: Record<string, { environment?: Record<string, unknown> }>;
+    };
+    const prometheus = load(
+      readFileSync(join(root, 'infra/prometheus/prometheus.yml'), 'utf8'),
+    ) as {
+      scrape_configs: Array<{
+        authorization?: { credentials_file?: string };
+        static_configs: Array<{ targets: string[] }>;
+      }>;
+    };
+    const services = Object.entries(compose.services)
+      .filter(([, s]) =>
+        /^(supergraph|subgraphs|registry-service|config-service)\//.test(
+          (s.environment?.SERVICE_ENTRY as string | undefined) ?? '',
+        ),
+      )
+      .map(([name, s]) => `${name}:${String(s.environment?.PORT)}`)
+      .sort();
+    const targets = prometheus.scrape_configs
+      .flatMap((c) => c.static_configs.flatMap((t) => t.targets))
+      .sort();
+    expect(targets).toEqual(services);
+    for (const job of prometheus.scrape_configs)
+      expect(job.authorization?.credentials_file).toBe('/run/secrets/metrics-token');
   });
 });
