@@ -4,10 +4,13 @@ import { defineConfig, type Plugin } from 'vite';
 import { authRouter } from './server/src/auth/auth-router';
 import { loadConsoleSettings } from './server/src/config';
 import { invoicesExportRouter } from './server/src/exports/invoices-export';
+import { createOpsBackend } from './server/src/ops/ops-backend';
+import { createLogger } from '@tally/service-kit';
 
 /**
  * The console server's own routes in the dev server too: /auth, so signing in works there, and
- * the CSV exports (from GATEWAY_URL, by default the gateway the proxy below uses).
+ * the CSV exports (from GATEWAY_URL, by default the gateway the proxy below uses), and the
+ * Operations page's /ops JSON.
  */
 const consoleRoutes = (): Plugin => ({
   name: 'tally-console-routes',
@@ -16,6 +19,10 @@ const consoleRoutes = (): Plugin => ({
     const app = express();
     app.use(authRouter(settings.auth));
     app.use(invoicesExportRouter({ gatewayUrl: settings.gatewayUrl }));
+    const ops = createOpsBackend(settings.ops, createLogger('web-dev', 'warn'));
+    app.use(ops.router);
+    ops.start();
+    server.httpServer?.once('close', () => void ops.stop());
     server.middlewares.use(app);
   },
 });

@@ -4,6 +4,7 @@ import { useAuthConfig } from './auth/use-auth-config';
 import { useSession } from './auth/use-session';
 import { InvoicePage } from './invoices/invoice-page';
 import { InvoicesPage } from './invoices/invoices-page';
+import { OperationsPage } from './ops/operations-page';
 import { PlansPage } from './plans/plans-page';
 import { guardRoute, isCurrent, navLinks } from './routing/access';
 import { hrefOf, type Route } from './routing/route';
@@ -23,6 +24,8 @@ function Page({ route }: { route: Route }) {
       return <InvoicesPage period={route.period} />;
     case 'invoice':
       return <InvoicePage key={route.number} number={route.number} />;
+    case 'operations':
+      return <OperationsPage />;
   }
 }
 

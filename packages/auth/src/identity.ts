@@ -7,6 +7,9 @@ export const SCOPES = [
   'usage:write',
   'bills:read',
   'bills:close',
+  // The web console's Operations page (read) and its dead-letter replay (write): admin only.
+  'ops:read',
+  'ops:write',
   'self',
 ] as const;
 export type Scope = (typeof SCOPES)[number];

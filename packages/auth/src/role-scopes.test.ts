@@ -23,6 +23,19 @@ describe('scopesOfClaims', () => {
     expect(scopes.has('self')).toBe(false);
   });
 
+  it('gives the operations scopes (ops:read, ops:write) to admin alone', () => {
+    for (const [role, granted] of Object.entries(DEFAULT_ROLE_SCOPES)) {
+      const scopes = scopesOfClaims({ roles: [role] }, DEFAULT_ROLE_SCOPES);
+      const expected = role === 'admin';
+      expect([role, scopes.has('ops:read'), scopes.has('ops:write')]).toEqual([
+        role,
+        expected,
+        expected,
+      ]);
+      expect(granted.includes('ops:read')).toBe(expected);
+    }
+  });
+
   it('adds the space-separated scope claim', () => {
     expect(
       sorted(scopesOfClaims({ roles: ['mediation'], scope: ' bills:read  users:read ' }, {})),

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { loadOpsSettings, type OpsSettings } from './ops/ops-settings';
 
 /**
  * How the console signs people in. Development: a "sign in as" form, the token from the
@@ -27,6 +28,8 @@ export interface ConsoleSettings {
   /** As every service names it: NODE_ENV, with "development" and unset meaning `default`. */
   profile: string;
   auth: ConsoleAuth;
+  /** The Operations page's sources and how its callers are checked (ops/ops-settings.ts). */
+  ops: OpsSettings;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -66,26 +69,34 @@ function productionAuth(env: NodeJS.ProcessEnv): ConsoleAuth {
 /**
  * From the environment only (HOST, PORT, GATEWAY_URL, LOG_LEVEL, NODE_ENV or CONSOLE_PROFILE,
  * ISSUER_URL in development, AUTH_ISSUER, AUTH_CLIENT_ID, AUTH_RESOURCE, AUTH_SCOPE in
- * production): the console server has nothing to ask the config service.
+ * production; the Operations page's in ops/ops-settings.ts): the console server has nothing
+ * to ask the config service.
  */
 export function loadConsoleSettings(env: NodeJS.ProcessEnv = process.env): ConsoleSettings {
   const port = Number(env.PORT || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number; got ${env.PORT}`);
   const profile = profileOf(env);
+  const gatewayUrl = httpUrl('GATEWAY_URL', env.GATEWAY_URL || 'http://127.0.0.1:4000');
+  const auth: ConsoleAuth =
+    profile === 'production'
+      ? productionAuth(env)
+      : {
+          mode: 'development',
+          issuerUrl: httpUrl('ISSUER_URL', env.ISSUER_URL || 'http://127.0.0.1:4300'),
+        };
   return {
     host: env.HOST || '127.0.0.1',
     port,
-    gatewayUrl: httpUrl('GATEWAY_URL', env.GATEWAY_URL || 'http://127.0.0.1:4000'),
+    gatewayUrl,
     staticDir: join(__dirname, '..', 'console'),
     logLevel: env.LOG_LEVEL || 'info',
     profile,
-    auth:
-      profile === 'production'
-        ? productionAuth(env)
-        : {
-            mode: 'development',
-            issuerUrl: httpUrl('ISSUER_URL', env.ISSUER_URL || 'http://127.0.0.1:4300'),
-          },
+    auth,
+    ops: loadOpsSettings(env, {
+      production: profile === 'production',
+      issuerUrl: auth.mode === 'development' ? auth.issuerUrl : undefined,
+      gatewayUrl,
+    }),
   };
 }

@@ -9,6 +9,8 @@ export type Scope =
   | 'usage:write'
   | 'bills:read'
   | 'bills:close'
+  | 'ops:read'
+  | 'ops:write'
   | 'self';
 
 export const ROLES = ['admin', 'agent', 'mediation', 'subscriber'] as const;
@@ -24,6 +26,8 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'usage:write',
     'bills:read',
     'bills:close',
+    'ops:read',
+    'ops:write',
   ],
   agent: ['users:read', 'users:write', 'bills:read', 'usage:read'],
   mediation: ['usage:write'],

@@ -32,7 +32,12 @@ describe('what each role sees', () => {
 
   it('names the links by role, invoices only for a role that reads every bill', () => {
     expect(navLinks(subscriber).map((l) => l.label)).toEqual(['My account', 'Plans']);
-    expect(navLinks(admin).map((l) => l.label)).toEqual(['Users', 'Plans', 'Invoices']);
+    expect(navLinks(admin).map((l) => l.label)).toEqual([
+      'Users',
+      'Plans',
+      'Invoices',
+      'Operations',
+    ]);
     expect(navLinks(agent).map((l) => l.label)).toEqual(['Users', 'Plans', 'Invoices']);
     expect(navLinks(mediation).map((l) => l.label)).toEqual(['Users', 'Plans']);
   });

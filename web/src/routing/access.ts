@@ -36,7 +36,7 @@ export interface NavLink {
 
 /**
  * The main navigation: "My account" for a subscriber, the users list for everyone else; the
- * invoices for a role that reads every bill (bills:read).
+ * invoices for a role that reads every bill (bills:read); Operations for admin (ops:read).
  */
 export function navLinks(session: Session): NavLink[] {
   const home = homeRoute(session);
@@ -45,6 +45,8 @@ export function navLinks(session: Session): NavLink[] {
   const links: NavLink[] = [first, { label: 'Plans', route: { page: 'plans' } }];
   if (session.scopes.has('bills:read'))
     links.push({ label: 'Invoices', route: { page: 'invoices', period: null } });
+  if (session.scopes.has('ops:read'))
+    links.push({ label: 'Operations', route: { page: 'operations' } });
   return links;
 }
 

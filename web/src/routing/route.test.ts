@@ -9,6 +9,7 @@ describe('routes', () => {
       { page: 'invoices', period: null },
       { page: 'invoices', period: '2026-10' },
       { page: 'invoice', number: 'INV-202610-000001' },
+      { page: 'operations' },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
   });

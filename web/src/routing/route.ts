@@ -5,13 +5,15 @@ export type Route =
   | { page: 'user'; userId: string }
   /** A period's invoices; null: the console's default period (the month before this one). */
   | { page: 'invoices'; period: string | null }
-  | { page: 'invoice'; number: string };
+  | { page: 'invoice'; number: string }
+  | { page: 'operations' };
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'plans') return { page: 'plans' };
+  if (parts[0] === 'operations') return { page: 'operations' };
   if (parts[0] === 'users' && parts[1])
     return { page: 'user', userId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'invoices')
@@ -33,5 +35,7 @@ export function hrefOf(route: Route): string {
       return route.period ? `#/invoices/${route.period}` : '#/invoices';
     case 'invoice':
       return `#/invoice/${encodeURIComponent(route.number)}`;
+    case 'operations':
+      return '#/operations';
   }
 }
