@@ -31,6 +31,7 @@ import { closeFetchConnections } from './scale/graphql';
 import { benchEndpoints, signedSubgraphEndpoint, subgraphSecret } from './scale/endpoints';
 import { ingest, seedUsers } from './scale/ingest';
 import { gitState, machine } from './scale/machine';
+import { cpuSecondsOf } from './scale/processes';
 import { REPO_ROOT, RESULTS_DIR } from './scale/options';
 import { nameProfiles, printProfileTops } from './scale/profiles';
 import { settlementProgress, type SettlementProgress } from './scale/settlement-progress';
@@ -206,6 +207,13 @@ async function main(): Promise<number> {
       stock: { api: { ...stockApi, transport }, pid: stock.pid },
     };
 
+    const stockPid = stock.pid;
+    const stackCpu = () => {
+      const used = running.stack.cpuSeconds();
+      const stockSeconds = cpuSecondsOf(stockPid);
+      if (stockSeconds !== null) used['stock-gateway'] = stockSeconds;
+      return used;
+    };
     const ctx: ReadContext = { userIds, period: month.period, expected, planId: BASIC_30.id };
     const samples = { current: emptySamples() };
     for (const mode of MODES) {
@@ -224,6 +232,7 @@ async function main(): Promise<number> {
               ? gatewayRead(ctx, gateway.api, operation)
               : directRead(ctx, direct, operation, () => samples.current),
             ...(gateway ? { gatewayPid: gateway.pid } : { samples }),
+            cpuSeconds: stackCpu,
           });
           run.cells.push(cell);
           if (cell.errors > 0)

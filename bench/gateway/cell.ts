@@ -1,3 +1,5 @@
+import { cpus } from 'node:os';
+import { measureCpu, type CpuUse } from '../scale/cpu-use';
 import { cpuSecondsOf, rssOf } from '../scale/processes';
 import { load, type LoadResult, type Read } from '../scale/reads';
 import { latency, type Latency } from '../scale/stats';
@@ -28,6 +30,10 @@ export interface CellResult extends Omit<LoadResult, 'firstErrors'> {
   /** Direct reads: each subgraph call's latency (the join makes three). */
   subgraphs?: Partial<Record<Subgraph, Latency>>;
   gateway?: GatewayUse;
+  /** CPU seconds per process during the measured stretch (the bench and other work too). */
+  cpu?: CpuUse;
+  /** CPU the stack's processes (and the stock gateway) used per answered read, ms. */
+  stackCpuMsPerRead?: number;
 }
 
 export interface CellSpec {
@@ -41,6 +47,8 @@ export interface CellSpec {
   /** Where a direct read puts its subgraph calls' latencies (cleared after the warm-up). */
   samples?: { current: SubgraphSamples };
   gatewayPid?: number;
+  /** CPU seconds so far of every process serving the reads (the stack's, the stock gateway). */
+  cpuSeconds?: () => Record<string, number>;
 }
 
 const RSS_SAMPLE_MS = 500;
@@ -74,9 +82,17 @@ export async function runCell(spec: CellSpec): Promise<CellResult> {
   const pid = spec.gatewayPid;
   const rss = pid ? sampleRss(pid) : undefined;
   const cpu0 = pid ? cpuSecondsOf(pid) : null;
+  const machineCpu = spec.cpuSeconds ? measureCpu(spec.cpuSeconds, cpus().length) : undefined;
   const measured = await load(spec.seconds, spec.connections, spec.users, spec.read);
   const cpu1 = pid ? cpuSecondsOf(pid) : null;
   const result: CellResult = { mode: spec.mode, operation: spec.operation, ...measured };
+  if (machineCpu) {
+    result.cpu = machineCpu();
+    const served = Object.entries(result.cpu.perProcess)
+      .filter(([name]) => name !== 'bench')
+      .reduce((sum, [, seconds]) => sum + seconds, 0);
+    result.stackCpuMsPerRead = Math.round((served / Math.max(1, measured.count)) * 10_000) / 10;
+  }
   if (pid && rss) {
     const cpuSeconds = cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : NaN;
     result.gateway = {

@@ -101,6 +101,8 @@ export function markdownTables(run: GatewayRun): string {
     c.gateway ? `${c.gateway.rssMb.mean} / ${c.gateway.rssMb.max}` : '–',
     c.gateway ? String(c.gateway.cpuPercent) : '–',
     c.gateway ? ms(c.gateway.cpuMsPerRead) : '–',
+    c.stackCpuMsPerRead === undefined ? '–' : ms(c.stackCpuMsPerRead),
+    c.cpu ? String(Math.round((c.cpu.others / c.cpu.seconds) * 100)) : '–',
   ]);
   const goalRows = run.goals.map((g) => [
     g.operation,
@@ -132,6 +134,8 @@ export function markdownTables(run: GatewayRun): string {
         'gateway RSS MB (mean / max)',
         'gateway CPU %',
         'gateway CPU ms/read',
+        'all serving CPU ms/read',
+        'other work CPU %',
       ],
       cellRows,
     ),

@@ -41,7 +41,11 @@ const cells = [
     subgraphs: { user: latency(4), usage: latency(6), settlement: latency(5) },
   }),
   cell('tally', 'bill', 1, 150, 6.5, { gateway: gatewayUse }),
-  cell('tally', 'join', 1, 70, 8.4, { gateway: gatewayUse }),
+  cell('tally', 'join', 1, 70, 8.4, {
+    gateway: gatewayUse,
+    stackCpuMsPerRead: 9,
+    cpu: { seconds: 20, perProcess: { gateway: 8, user: 2 }, others: 2, cores: 2 },
+  }),
   cell('stock', 'bill', 1, 60, 14, { gateway: gatewayUse }),
   cell('stock', 'join', 1, 40, 20, { gateway: gatewayUse }),
 ];
@@ -105,9 +109,9 @@ describe('the tables', () => {
     const md = markdownTables(run);
     expect(md).toContain('commit abcdef0');
     expect(md).toContain(
-      '| join | tally | 1 | 70.0 | 8.4 / 16.8 / 25.2 | 0 | 150 / 160 | 40 | 2.5 |',
+      '| join | tally | 1 | 70.0 | 8.4 / 16.8 / 25.2 | 0 | 150 / 160 | 40 | 2.5 | 9.0 | 10 |',
     );
-    expect(md).toContain('| bill | direct | 1 | 200 | 5.0 / 10.0 / 15.0 | 0 | – | – | – |');
+    expect(md).toContain('| bill | direct | 1 | 200 | 5.0 / 10.0 / 15.0 | 0 | – | – | – | – | – |');
     expect(md).toContain(
       '| join | 1 | user 4.0, usage 6.0, settlement 5.0 | 1.4× ✓ | 0.76× | 1.75× ✗ |',
     );
