@@ -69,6 +69,21 @@ describe('the http transport', () => {
     expect(server.connections()).toBe(1);
   });
 
+  it("lets an idle connection go a second before the subgraph's announced keep-alive", async () => {
+    const server = await serve((req, res) => {
+      req.resume();
+      res.end('{}');
+    });
+    servers.at(-1)!.keepAliveTimeout = 2_000; // announced as timeout=2: kept 1 s idle
+    await post(server.url);
+    await new Promise((r) => setTimeout(r, 300));
+    await post(server.url);
+    expect(server.connections()).toBe(1);
+    await new Promise((r) => setTimeout(r, 1_300));
+    await post(server.url);
+    expect(server.connections()).toBe(2);
+  });
+
   it("times out as fetch's deadline does, the answer's body included", async () => {
     const { url } = await serve((_req, res) => res.writeHead(200).write('{"data":')); // never ends
     const started = performance.now();
@@ -93,6 +108,26 @@ describe('the http transport', () => {
       name: 'TypeError',
       cause: { code: 'ECONNREFUSED' },
     });
+  });
+
+  it('sends an idempotent request again when its kept connection was closed under it', async () => {
+    // Each connection answers its first request and is dropped at its second, unread.
+    let requests = 0;
+    const server = await serve((req, res) => {
+      requests++;
+      const served = ((req.socket as { served?: number }).served ?? 0) + 1;
+      (req.socket as { served?: number }).served = served;
+      if (served > 1) return void req.socket.destroy();
+      req.resume();
+      res.end('{}');
+    });
+    const call = (idempotent: boolean) =>
+      send(server.url, { method: 'POST', body: BODY }, 5_000, { idempotent });
+    expect((await call(true)).ok).toBe(true);
+    expect((await call(true)).ok).toBe(true); // dropped, then sent on a new connection
+    expect([requests, server.connections()]).toEqual([3, 2]);
+    await expect(call(false)).rejects.toMatchObject({ cause: { code: 'ECONNRESET' } });
+    expect(requests).toBe(4);
   });
 
   it('refuses a redirect instead of following it', async () => {

@@ -1,4 +1,9 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingMessage,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 
@@ -7,7 +12,12 @@ export type Transport = (
   url: string,
   init: FetcherRequestInit | undefined,
   timeoutMs: number,
+  /** idempotent: may be sent again when a kept connection turns out closed (a query). */
+  opts?: { idempotent?: boolean },
 ) => Promise<FetcherResponse>;
+
+/** Longest a connection stays idle when the subgraph announces no Keep-Alive timeout. */
+const IDLE_TIMEOUT_MS = 60_000;
 
 /** A subgraph's answer, read whole: what Apollo's data source reads of a fetch Response. */
 class BufferedResponse implements FetcherResponse {
@@ -58,14 +68,18 @@ const timedOut = () => new DOMException('The operation was aborted due to timeou
  * routing fetcher relies on it: the deadline covers the whole answer, body included (read
  * here, before resolving), and rejects with a TimeoutError; a connection failure rejects with
  * a TypeError whose `cause.code` names it; a redirect is refused, never followed (a subgraph
- * that redirects could send the caller's query, and its answer, anywhere).
+ * that redirects could send the caller's query, and its answer, anywhere). A request the
+ * caller calls idempotent (a query) goes again, once, on a new connection when the kept
+ * connection it went out on turns out closed by the subgraph.
  */
 export function createHttpTransport(): Transport {
+  // `timeout` set, the agents close an idle connection a second before the subgraph's
+  // announced Keep-Alive timeout (Node uses the hint only to shorten a timeout given).
   const agents = {
-    'http:': new HttpAgent({ keepAlive: true }),
-    'https:': new HttpsAgent({ keepAlive: true }),
+    'http:': new HttpAgent({ keepAlive: true, timeout: IDLE_TIMEOUT_MS }),
+    'https:': new HttpsAgent({ keepAlive: true, timeout: IDLE_TIMEOUT_MS }),
   };
-  return (url, init, timeoutMs) =>
+  return (url, init, timeoutMs, opts = {}) =>
     new Promise<FetcherResponse>((resolve, reject) => {
       const target = new URL(url);
       const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -74,40 +88,51 @@ export function createHttpTransport(): Transport {
       const headers: Record<string, string> = { ...(init?.headers as Record<string, string>) };
       if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
       let settled = false;
+      let current: ClientRequest | undefined;
       const fail = (err: Error) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         reject(err);
       };
-      const req = send(target, { method: init?.method ?? 'GET', headers, agent }, (res) => {
-        const status = res.statusCode ?? 0;
-        if (status >= 300 && status < 400 && res.headers.location) {
-          res.resume();
-          return fail(fetchFailed(new Error(`unexpected redirect to ${res.headers.location}`)));
-        }
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.once('error', (err) => fail(fetchFailed(err)));
-        res.once('close', () => {
-          if (!res.complete)
-            fail(fetchFailed(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
-        });
-        res.once('end', () => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          const answer = Buffer.concat(chunks);
-          resolve(
-            new BufferedResponse(url, status, res.statusMessage ?? '', headersOf(res), answer),
-          );
-        });
-      });
       const timer = setTimeout(() => {
         fail(timedOut());
-        req.destroy();
+        current?.destroy();
       }, timeoutMs);
-      req.once('error', (err) => fail(fetchFailed(err)));
-      req.end(body);
+      const attempt = (staleRetries: number) => {
+        const req = send(target, { method: init?.method ?? 'GET', headers, agent }, (res) => {
+          const status = res.statusCode ?? 0;
+          if (status >= 300 && status < 400 && res.headers.location) {
+            res.resume();
+            return fail(fetchFailed(new Error(`unexpected redirect to ${res.headers.location}`)));
+          }
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.once('error', (err) => fail(fetchFailed(err)));
+          res.once('close', () => {
+            if (!res.complete)
+              fail(fetchFailed(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
+          });
+          res.once('end', () => {
+            if (settled) return;
+            settled = true;
+            clearTimeout(timer);
+            const answer = Buffer.concat(chunks);
+            resolve(
+              new BufferedResponse(url, status, res.statusMessage ?? '', headersOf(res), answer),
+            );
+          });
+        });
+        current = req;
+        req.once('error', (err: NodeJS.ErrnoException) => {
+          // A kept connection the subgraph closed as this request went out: it never read
+          // it, so an idempotent request goes again, once, on a new connection.
+          if (!settled && staleRetries > 0 && req.reusedSocket && err.code === 'ECONNRESET')
+            return attempt(staleRetries - 1);
+          fail(fetchFailed(err));
+        });
+        req.end(body);
+      };
+      attempt(opts.idempotent ? 1 : 0);
     });
 }

@@ -70,7 +70,7 @@ export function createRoutingFetcher(opts: {
       const seconds = () => (performance.now() - started) / 1000;
       try {
         // The deadline covers the answer's body too; a redirect is refused (http-transport).
-        const res = await send(instance.url, init, opts.timeoutMs);
+        const res = await send(instance.url, init, opts.timeoutMs, { idempotent: retryable });
         observe?.answered(subgraph, instance.instanceId, seconds(), res.status);
         if (pool.answered(instance))
           logger.info({ subgraph, instanceId: instance.instanceId }, 'instance answers again');
