@@ -262,4 +262,26 @@ describe('the Operations page (admin only), on a real stack in a real browser', 
       )
       .waitFor();
   });
+  it('shows a source that is down as down, and the rest of the page still', async () => {
+    await stack.stop('registry');
+    const overview = await eventually(async () => {
+      const o = await opsJson<OpsOverview>('overview');
+      return o.registry.ok ? undefined : o;
+    });
+    expect(overview.consumers.ok).toBe(true);
+    expect(overview.outboxes).toMatchObject({ ok: false });
+
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    await signOut.click();
+    const form = page.getByRole('form', { name: 'Sign in as' });
+    await form.getByLabel('Role').selectOption('admin');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(`${consoleUrl}/#/operations`);
+    const instances = page.getByRole('region', { name: 'Instances' });
+    await instances.getByText('The registry could not be read').waitFor();
+    await page
+      .getByRole('table', { name: 'Consumer lag' })
+      .getByRole('cell', { name: `e2e-${stack.tag}.settlement.facts.v1` })
+      .waitFor();
+  });
 });
