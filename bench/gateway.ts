@@ -1,14 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_ROLE_SCOPES } from '@tally/auth';
-import { DEFAULT_TOPICS } from '@tally/events';
-import { STACK_PORTS } from '@tally/infra';
-import { SERVICES } from '@tally/stack';
 import { load as loadYaml } from 'js-yaml';
-import { BASIC_30, billingApi } from '../e2e/support/billing-api';
+import { BASIC_30 } from '../e2e/support/billing-api';
 import { runCell, type CellResult } from './gateway/cell';
 import { staticSupergraph } from './gateway/compose';
 import {
@@ -24,31 +20,22 @@ import {
 } from './gateway/operations';
 import { HELP, readGatewayOptions } from './gateway/options';
 import { goals, markdownTables, writeGatewayResults, type GatewayRun } from './gateway/report';
-import { startStockGateway, type StockGateway } from './gateway/stock-process';
+import { startStockGateway } from './gateway/stock-process';
 import { createHttpTransport } from '../supergraph/src/routing/http-transport';
 import type { Endpoint } from './scale/graphql';
-import { closeFetchConnections } from './scale/graphql';
-import { benchEndpoints, signedSubgraphEndpoint, subgraphSecret } from './scale/endpoints';
-import { ingest, seedUsers } from './scale/ingest';
-import { gitState, machine } from './scale/machine';
+import { signedSubgraphEndpoint, subgraphSecret } from './scale/endpoints';
+import { portOf, runStackBench } from './scale/harness';
+import { ingest } from './scale/ingest';
 import { cpuSecondsOf } from './scale/processes';
 import { REPO_ROOT, RESULTS_DIR } from './scale/options';
-import { nameProfiles, printProfileTops } from './scale/profiles';
-import { settlementProgress, type SettlementProgress } from './scale/settlement-progress';
-import { stackLog } from './scale/stack-log';
-import { startStack, startStackUntilUp } from './scale/stack-process';
-import { benchMonth, expectedTotals } from './scale/workload';
+import { expectedTotals } from './scale/workload';
 
 /**
  * `npm run bench:gateway`: the gateway's own cost: the same reads straight to the subgraphs,
  * through Tally's gateway and through a stock @apollo/gateway (see HELP in ./gateway/options).
  * A bench, not a test: it fails only on errors and wrong answers.
  */
-const portOf = (name: string) => SERVICES.find((s) => s.name === name)!.port;
-const GATEWAY_URL = `http://127.0.0.1:${portOf('gateway')}/graphql`;
-const SETTLEMENT_URL = `http://127.0.0.1:${portOf('settlement')}/graphql`;
 const REGISTRY_URL = `http://127.0.0.1:${portOf('registry')}`;
-const START_ATTEMPTS = 3;
 const SETTLE_STALL_MS = 300_000;
 /** Starts, then stops and writes, a profile window (cpu-profile-hook.js). */
 const PROFILE_SIGNAL = 'SIGUSR2';
@@ -71,85 +58,26 @@ async function profileWritten(dir: string, pid: number): Promise<void> {
   for (let i = 0; i < 100 && !existsSync(join(dir, `pid-${pid}.cpuprofile`)); i++) await sleep(100);
 }
 
-async function main(): Promise<number> {
-  if (process.argv.includes('--help')) {
-    console.log(HELP);
-    return 0;
-  }
-  const opts = readGatewayOptions(process.env);
-  const cli = join(opts.root, 'packages/stack/dist/cli.js');
-  if (!existsSync(cli))
-    throw new Error(`${cli} is missing: build first (npm run build in ${opts.root})`);
-  if (opts.dataDir && existsSync(opts.dataDir) && readdirSync(opts.dataDir).length > 0)
-    throw new Error(`BENCH_DATA_DIR ${opts.dataDir} is not empty: the bench needs a fresh stack`);
-  const at = new Date();
-  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'tally-bench-'));
-  const profileDir = opts.profile
-    ? join(RESULTS_DIR, 'profiles', `gateway-${at.toISOString().replace(/[:.]/g, '-')}`)
-    : undefined;
-  console.log(
-    `bench:gateway: ${opts.connections.join(', ')} connections, ${opts.warmupSeconds} + ${opts.seconds} s per cell; stack from ${opts.root}, data in ${dataDir}`,
-  );
-  const stackOptions = {
-    root: opts.root,
-    dataDir,
-    logFile: join(REPO_ROOT, '.logs', 'bench-gateway-stack.log'),
-    log: stackLog(),
-    ...(profileDir && { profileDir, profileSignal: PROFILE_SIGNAL as NodeJS.Signals }),
-  };
-  const running = { stack: startStack(stackOptions) };
-  const run: GatewayRun = {
-    bench: 'gateway',
-    at: at.toISOString(),
-    finishedAt: '',
-    machine: machine(),
-    git: gitState(opts.root),
-    root: opts.root,
-    config: { ...opts, dataDir },
-    period: '',
+runStackBench({
+  name: 'gateway',
+  help: HELP,
+  readOptions: readGatewayOptions,
+  profileName: (stamp) => `gateway-${stamp}`,
+  profileSignal: PROFILE_SIGNAL,
+  intro: (opts) =>
+    `${opts.connections.join(', ')} connections, ${opts.warmupSeconds} + ${opts.seconds} s per cell`,
+  newRun: (header, opts): GatewayRun => ({
+    ...header,
     setup: { users: opts.users, records: opts.users * opts.recordsPerUser, seconds: 0 },
     subgraphUrls: {},
     stackStartFailures: [],
     cells: [],
     goals: [],
     failures: [],
-  };
-  let settlement: SettlementProgress | undefined;
-  let stock: StockGateway | undefined;
-  const names = new Map<number, string>();
-  let cleaned: Promise<void> | undefined;
-  const cleanUp = () =>
-    (cleaned ??= (async () => {
-      await stock?.stop();
-      await settlement?.stop().catch(() => {});
-      await closeFetchConnections();
-      console.log('bench:gateway: stopping the stack');
-      await running.stack.stop();
-      if (profileDir) {
-        nameProfiles(profileDir, new Map([...running.stack.names(), ...names]), running.stack.pid);
-        run.profiles = profileDir;
-      }
-      if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
-    })());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(signal, () => {
-      console.error(`bench:gateway: ${signal}; stopping`);
-      void cleanUp().finally(() => process.exit(130));
-    });
-
-  try {
-    await startStackUntilUp(running, stackOptions, START_ATTEMPTS, run.stackStartFailures);
-    const month = benchMonth(new Date(), opts.timeZone);
-    run.period = month.period;
-    const setupStarted = performance.now();
-    const apis = await benchEndpoints({
-      root: opts.root,
-      gatewayUrl: GATEWAY_URL,
-      settlementUrl: SETTLEMENT_URL,
-    });
-    const api = billingApi(GATEWAY_URL.replace(/\/graphql$/, ''), apis.adminToken);
-    const userIds = await seedUsers(api, opts.users, month);
-    settlement = settlementProgress(`127.0.0.1:${STACK_PORTS.kafka}`, DEFAULT_TOPICS.usage);
+  }),
+  async measure(ctx) {
+    const { opts, run, stack, profileDir, month, setupStarted, apis, api, userIds, names } = ctx;
+    const settlement = ctx.watchSettlement();
     const publishedBefore = (await settlement.progress()).published;
     const expected = expectedTotals(opts.users);
     const records = run.setup.records;
@@ -188,7 +116,7 @@ async function main(): Promise<number> {
         },
       ]),
     ) as Record<Subgraph, Endpoint>;
-    stock = await startStockGateway({
+    const stock = await startStockGateway({
       config: {
         supergraphSdl: supergraph.sdl,
         port: 0,
@@ -198,8 +126,9 @@ async function main(): Promise<number> {
       logFile: join(REPO_ROOT, '.logs', 'bench-gateway-stock.log'),
       ...(profileDir && { profile: { dir: profileDir, signal: PROFILE_SIGNAL } }),
     });
+    ctx.atCleanUp(() => stock.stop());
     names.set(stock.pid, 'stock-gateway');
-    const tallyPid = running.stack.children().find((p) => p.name === 'gateway')?.pid;
+    const tallyPid = stack.children().find((p) => p.name === 'gateway')?.pid;
     if (!tallyPid) throw new Error("the stack's gateway process was not found");
     const stockApi: Endpoint = { ...apis.gatewayApi, url: stock.url };
     const gatewayOf: Record<Exclude<Mode, 'direct'>, { api: Endpoint; pid: number }> = {
@@ -207,14 +136,13 @@ async function main(): Promise<number> {
       stock: { api: { ...stockApi, transport }, pid: stock.pid },
     };
 
-    const stockPid = stock.pid;
     const stackCpu = () => {
-      const used = running.stack.cpuSeconds();
-      const stockSeconds = cpuSecondsOf(stockPid);
+      const used = stack.cpuSeconds();
+      const stockSeconds = cpuSecondsOf(stock.pid);
       if (stockSeconds !== null) used['stock-gateway'] = stockSeconds;
       return used;
     };
-    const ctx: ReadContext = { userIds, period: month.period, expected, planId: BASIC_30.id };
+    const readCtx: ReadContext = { userIds, period: month.period, expected, planId: BASIC_30.id };
     const samples = { current: emptySamples() };
     for (const mode of MODES) {
       const gateway = mode === 'direct' ? undefined : gatewayOf[mode];
@@ -229,8 +157,8 @@ async function main(): Promise<number> {
             seconds: opts.seconds,
             users: opts.users,
             read: gateway
-              ? gatewayRead(ctx, gateway.api, operation)
-              : directRead(ctx, direct, operation, () => samples.current),
+              ? gatewayRead(readCtx, gateway.api, operation)
+              : directRead(readCtx, direct, operation, () => samples.current),
             ...(gateway ? { gatewayPid: gateway.pid } : { samples }),
             cpuSeconds: stackCpu,
           });
@@ -253,32 +181,11 @@ async function main(): Promise<number> {
         await profileWritten(profileDir, gateway.pid);
       }
     }
-  } catch (err) {
-    run.failures.push(err instanceof Error ? err.message : String(err));
-    console.error(`bench:gateway: ${run.failures.at(-1)}`);
-    if (running.stack.exitReason())
-      console.error(`--- the stack's last lines ---\n${running.stack.recentOutput()}`);
-  } finally {
-    await cleanUp();
-  }
-  run.finishedAt = new Date().toISOString();
-  if (run.cells.length > 0) {
+  },
+  async report(run) {
+    if (run.cells.length === 0) return;
     const file = await writeGatewayResults(RESULTS_DIR, run);
     console.log(`\n${markdownTables(run)}`);
     console.log(`bench:gateway: wrote ${file}`);
-  }
-  if (profileDir) {
-    mkdirSync(profileDir, { recursive: true });
-    printProfileTops(profileDir);
-  }
-  for (const f of run.failures) console.error(`FAILED: ${f}`);
-  return run.failures.length > 0 ? 1 : 0;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`bench:gateway: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
   },
-);
+});

@@ -1,5 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
-import { positiveInt, REPO_ROOT } from '../scale/options';
+import { positiveInt, readStackBenchOptions, type StackBenchOptions } from '../scale/options';
 
 export const HELP = `Usage: npm run bench:gateway [-- --help]
        npx tsx bench/gateway.ts [--help]
@@ -45,17 +44,12 @@ Environment:
   BENCH_KEEP_DATA=1      keep the data folder
   BENCH_TIME_ZONE        the stack's billing time zone (default Asia/Seoul)`;
 
-export interface GatewayBenchOptions {
+export interface GatewayBenchOptions extends StackBenchOptions {
   seconds: number;
   warmupSeconds: number;
   connections: number[];
   users: number;
   recordsPerUser: number;
-  profile: boolean;
-  root: string;
-  dataDir: string | undefined;
-  keepData: boolean;
-  timeZone: string;
 }
 
 export function parseConnections(raw: string | undefined): number[] {
@@ -67,18 +61,12 @@ export function parseConnections(raw: string | undefined): number[] {
 }
 
 export function readGatewayOptions(env: NodeJS.ProcessEnv): GatewayBenchOptions {
-  const root = env.BENCH_ROOT?.trim();
-  const dataDir = env.BENCH_DATA_DIR?.trim();
   return {
     seconds: positiveInt(env, 'BENCH_SECONDS', 20),
     warmupSeconds: positiveInt(env, 'BENCH_WARMUP_SECONDS', 5),
     connections: parseConnections(env.BENCH_CONNECTIONS),
     users: positiveInt(env, 'BENCH_USERS', 300),
     recordsPerUser: positiveInt(env, 'BENCH_RECORDS_PER_USER', 20),
-    profile: env.BENCH_PROFILE === '1',
-    root: root ? (isAbsolute(root) ? root : resolve(root)) : REPO_ROOT,
-    dataDir: dataDir ? resolve(dataDir) : undefined,
-    keepData: env.BENCH_KEEP_DATA === '1',
-    timeZone: env.BENCH_TIME_ZONE?.trim() || 'Asia/Seoul',
+    ...readStackBenchOptions(env),
   };
 }

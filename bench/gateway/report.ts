@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GitState, Machine } from '../scale/machine';
-import { prettyJson } from '../scale/report';
+import { ms, prettyJson, runHeading, table, type BenchRun } from '../scale/report';
 import { ratio, slowestSubgraph, type CellResult } from './cell';
 import { OPERATIONS, type Mode, type OperationName, type Subgraph } from './operations';
 
@@ -27,23 +26,13 @@ export interface GoalRow {
   met: { latency?: boolean; throughput: boolean };
 }
 
-export interface GatewayRun {
+export interface GatewayRun extends BenchRun {
   bench: 'gateway';
-  at: string;
-  finishedAt: string;
-  machine: Machine;
-  git: GitState | null;
-  root: string;
-  config: Record<string, unknown>;
-  period: string;
   setup: { users: number; records: number; seconds: number };
   /** Where the stock gateway sent each subgraph's calls. */
   subgraphUrls: Record<string, string>;
-  stackStartFailures: string[];
   cells: CellResult[];
   goals: GoalRow[];
-  failures: string[];
-  profiles?: string;
 }
 
 const find = (cells: CellResult[], mode: Mode, op: OperationName, connections: number) =>
@@ -81,13 +70,7 @@ export function goals(cells: CellResult[]): GoalRow[] {
   return rows;
 }
 
-const ms = (n: number) => (Number.isNaN(n) ? '–' : n >= 100 ? String(Math.round(n)) : n.toFixed(1));
 const yes = (met: boolean | undefined) => (met === undefined ? '' : met ? ' ✓' : ' ✗');
-
-function table(head: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 /** The README's tables: every cell, then the goals. */
 export function markdownTables(run: GatewayRun): string {
@@ -116,10 +99,8 @@ export function markdownTables(run: GatewayRun): string {
     g.sequenceRatio === undefined ? '–' : `${g.sequenceRatio}×`,
     `${g.throughputRatio}×${yes(g.met.throughput)}`,
   ]);
-  const m = run.machine;
   return [
-    `Gateway bench (\`npm run bench:gateway\`), ${run.at.slice(0, 10)}, commit ${run.git?.commit.slice(0, 7) ?? '?'}${run.git?.dirty ? ' (+ local changes)' : ''}: ` +
-      `${m.cores} cores, ${m.memoryGb} GB, node ${m.node}; ${run.setup.users} users, ` +
+    `${runHeading('Gateway', run)}; ${run.setup.users} users, ` +
       `${run.setup.records.toLocaleString('en-US')} records; ${run.config.warmupSeconds as number} s warm-up + ` +
       `${run.config.seconds as number} s per cell${run.config.profile ? ', under the CPU profiler' : ''}. Latencies in ms.`,
     '',

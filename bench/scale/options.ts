@@ -41,7 +41,17 @@ Environment:
   BENCH_KEEP_DATA=1       keep the data folder
   BENCH_TIME_ZONE         the stack's billing time zone (default Asia/Seoul)`;
 
-export interface BenchOptions {
+/** What every bench on a fresh stack reads the same way (BENCH_PROFILE … BENCH_TIME_ZONE). */
+export interface StackBenchOptions {
+  profile: boolean;
+  root: string;
+  /** undefined: a fresh temp dir. */
+  dataDir: string | undefined;
+  keepData: boolean;
+  timeZone: string;
+}
+
+export interface BenchOptions extends StackBenchOptions {
   stages: number[];
   users: number;
   batch: number;
@@ -50,12 +60,6 @@ export interface BenchOptions {
   loadConnections: number;
   loadSeconds: number;
   settleStallSeconds: number;
-  profile: boolean;
-  root: string;
-  /** undefined: a fresh temp dir. */
-  dataDir: string | undefined;
-  keepData: boolean;
-  timeZone: string;
 }
 
 const BENCH_DIR = resolve(__dirname, '..');
@@ -82,9 +86,19 @@ export function parseStages(raw: string | undefined): number[] {
   return stages;
 }
 
-export function readOptions(env: NodeJS.ProcessEnv): BenchOptions {
+export function readStackBenchOptions(env: NodeJS.ProcessEnv): StackBenchOptions {
   const root = env.BENCH_ROOT?.trim();
   const dataDir = env.BENCH_DATA_DIR?.trim();
+  return {
+    profile: env.BENCH_PROFILE === '1',
+    root: root ? (isAbsolute(root) ? root : resolve(root)) : REPO_ROOT,
+    dataDir: dataDir ? resolve(dataDir) : undefined,
+    keepData: env.BENCH_KEEP_DATA === '1',
+    timeZone: env.BENCH_TIME_ZONE?.trim() || 'Asia/Seoul',
+  };
+}
+
+export function readOptions(env: NodeJS.ProcessEnv): BenchOptions {
   return {
     stages: parseStages(env.BENCH_STAGES),
     users: positiveInt(env, 'BENCH_USERS', 1000),
@@ -94,10 +108,6 @@ export function readOptions(env: NodeJS.ProcessEnv): BenchOptions {
     loadConnections: positiveInt(env, 'BENCH_LOAD_CONNECTIONS', 20),
     loadSeconds: positiveInt(env, 'BENCH_LOAD_SECONDS', 30),
     settleStallSeconds: positiveInt(env, 'BENCH_SETTLE_STALL_S', 300),
-    profile: env.BENCH_PROFILE === '1',
-    root: root ? (isAbsolute(root) ? root : resolve(root)) : REPO_ROOT,
-    dataDir: dataDir ? resolve(dataDir) : undefined,
-    keepData: env.BENCH_KEEP_DATA === '1',
-    timeZone: env.BENCH_TIME_ZONE?.trim() || 'Asia/Seoul',
+    ...readStackBenchOptions(env),
   };
 }

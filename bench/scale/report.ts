@@ -41,8 +41,9 @@ export interface StageResult {
   rss: Record<string, Rss>;
 }
 
-export interface ScaleRun {
-  bench: 'scale';
+/** What every bench on a fresh stack records about its run, beside its own figures. */
+export interface BenchRun {
+  bench: string;
   at: string;
   finishedAt: string;
   machine: Machine;
@@ -54,12 +55,18 @@ export interface ScaleRun {
   setup: { users: number; seconds: number };
   /** Why the stack exited before it was up, when it had to be started again. */
   stackStartFailures: string[];
-  stages: StageResult[];
   failures: string[];
   profiles?: string;
 }
 
-const ms = (n: number) => (Number.isNaN(n) ? '–' : n >= 100 ? String(Math.round(n)) : n.toFixed(1));
+export interface ScaleRun extends BenchRun {
+  bench: 'scale';
+  stages: StageResult[];
+}
+
+/** A latency in ms: whole from 100 up, else to a tenth; '–' when there was none. */
+export const ms = (n: number) =>
+  Number.isNaN(n) ? '–' : n >= 100 ? String(Math.round(n)) : n.toFixed(1);
 const pair = (r: { p50: number; p99: number }) => `${ms(r.p50)} / ${ms(r.p99)}`;
 const count = (n: number) => n.toLocaleString('en-US');
 const PROCESSES = [
@@ -125,10 +132,8 @@ export function markdownTable(run: ScaleRun): string {
       pct(others),
     ];
   });
-  const m = run.machine;
   return [
-    `Scale bench (\`npm run bench:scale\`), ${run.at.slice(0, 10)}, commit ${run.git?.commit.slice(0, 7) ?? '?'}${run.git?.dirty ? ' (+ local changes)' : ''}: ` +
-      `${m.cores} cores, ${m.memoryGb} GB, node ${m.node}; ${count(run.setup.users)} users, one month, ` +
+    `${runHeading('Scale', run)}; ${count(run.setup.users)} users, one month, ` +
       `batches of ${run.config.batch as number}, ${run.config.inFlight as number} in flight` +
       `${run.config.profile ? ', under the CPU profiler' : ''}. Latencies in ms, p50 / p99.`,
     '',
@@ -146,9 +151,19 @@ export function markdownTable(run: ScaleRun): string {
   ].join('\n');
 }
 
-function table(head: string[], rows: string[][]): string {
+/** A markdown table. */
+export function table(head: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** A README table's opening: which bench, when, at which commit, on what machine. */
+export function runHeading(title: string, run: BenchRun): string {
+  const { git, machine: m } = run;
+  return (
+    `${title} bench (\`npm run bench:${run.bench}\`), ${run.at.slice(0, 10)}, commit ${git?.commit.slice(0, 7) ?? '?'}${git?.dirty ? ' (+ local changes)' : ''}: ` +
+    `${m.cores} cores, ${m.memoryGb} GB, node ${m.node}`
+  );
 }
 
 /** One line for history.jsonl: the figures, without the per-line detail. */
