@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { createLogger, listen, METRIC, type Listening } from '@tally/service-kit';
+import { METRIC } from '@tally/service-kit';
 import { sampleValue } from '@tally/testkit';
-import { loadConfig } from './config';
-import { createServer } from './server';
+import { serveConfigService } from '../test/support/served';
 
 const fixtures = join(__dirname, '..', 'test', 'fixtures', 'repo');
 const TOKENS = {
@@ -13,25 +12,9 @@ const TOKENS = {
 
 /** The config service's /metrics after requests that are served, refused and unresolved. */
 describe("the config service's /metrics", () => {
-  let listening: Listening;
-  beforeAll(async () => {
-    const settings = await loadConfig({
-      port: 0,
-      configRepo: { dir: fixtures },
-      log: { level: 'silent' },
-      tokens: TOKENS,
-    });
-    const { httpServer } = createServer({
-      settings,
-      env: {},
-      logger: createLogger('config-service', 'silent'),
-    });
-    listening = await listen(httpServer, '127.0.0.1', 0);
-  });
-  afterAll(() => listening.close(0));
-
+  const served = serveConfigService({ configRepo: { dir: fixtures }, tokens: TOKENS });
   const get = (path: string, token?: string) =>
-    fetch(`${listening.url}${path}`, {
+    fetch(`${served.url}${path}`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},
     });
 

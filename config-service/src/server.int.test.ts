@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { createLogger, listen, type Listening } from '@tally/service-kit';
-import { loadConfig } from './config';
-import { createServer } from './server';
+import { serveConfigService } from '../test/support/served';
 
 const fixtures = join(__dirname, '..', 'test', 'fixtures', 'repo');
 
@@ -16,28 +14,14 @@ const TOKENS = {
 type Service = keyof typeof TOKENS;
 
 describe('config service over HTTP', () => {
-  let listening: Listening;
+  const served = serveConfigService(
+    { configRepo: { dir: fixtures }, tokens: TOKENS },
+    { FIXTURE_MONGO_URL: 'mongodb://db.example:27017' },
+  );
   const get = (path: string, as: Service | null = 'demo') =>
-    fetch(`${listening.url}${path}`, {
+    fetch(`${served.url}${path}`, {
       headers: as ? { authorization: `Bearer ${TOKENS[as]}` } : {},
     });
-
-  beforeAll(async () => {
-    const settings = await loadConfig({
-      port: 0,
-      configRepo: { dir: fixtures },
-      log: { level: 'silent' },
-      tokens: TOKENS,
-    });
-    const env = { FIXTURE_MONGO_URL: 'mongodb://db.example:27017' };
-    const { httpServer } = createServer({
-      settings,
-      env,
-      logger: createLogger('config-service', 'silent'),
-    });
-    listening = await listen(httpServer, '127.0.0.1', 0);
-  });
-  afterAll(() => listening.close(0));
 
   it('merges shared, shared-profile, service and service-profile files and resolves placeholders', async () => {
     const res = await get('/v1/config/demo/test');
@@ -60,7 +44,7 @@ describe('config service over HTTP', () => {
 
   it('answers 401 without a token or with an unknown one', async () => {
     const none = await get('/v1/config/demo/default', null);
-    const unknown = await fetch(`${listening.url}/v1/config/demo/default`, {
+    const unknown = await fetch(`${served.url}/v1/config/demo/default`, {
       headers: { authorization: 'Bearer not-a-config-token-at-all' },
     });
     for (const res of [none, unknown]) {
@@ -135,24 +119,11 @@ describe('config service over HTTP', () => {
 });
 
 describe('the shipped config service over HTTP, with its development tokens', () => {
-  let listening: Listening;
-  let tokens: Readonly<Record<string, string>>;
+  const served = serveConfigService();
   const get = (service: string, token?: string) =>
-    fetch(`${listening.url}/v1/config/${service}/default`, {
+    fetch(`${served.url}/v1/config/${service}/default`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},
     });
-
-  beforeAll(async () => {
-    const settings = await loadConfig({ port: 0, log: { level: 'silent' } });
-    tokens = settings.tokens;
-    const { httpServer } = createServer({
-      settings,
-      env: {},
-      logger: createLogger('config-service', 'silent'),
-    });
-    listening = await listen(httpServer, '127.0.0.1', 0);
-  });
-  afterAll(() => listening.close(0));
 
   const services = [
     'gateway',
@@ -163,6 +134,7 @@ describe('the shipped config service over HTTP, with its development tokens', ()
   ];
 
   it('holds a development token for every service', () => {
+    const { tokens } = served.settings;
     expect(Object.keys(tokens).sort()).toEqual([...services].sort());
     for (const service of services) expect(tokens[service]).toBe(`tally-dev-config-${service}`);
   });
@@ -170,6 +142,7 @@ describe('the shipped config service over HTTP, with its development tokens', ()
   it.each(services)(
     'answers %s 200 with its own token, 401 without one, 403 with the others',
     async (service) => {
+      const { tokens } = served.settings;
       expect((await get(service, tokens[service])).status).toBe(200);
       expect((await get(service)).status).toBe(401);
       for (const other of services.filter((s) => s !== service))

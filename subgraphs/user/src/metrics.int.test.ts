@@ -1,12 +1,10 @@
-import { DEFAULT_ROLE_SCOPES, signInternalToken } from '@tally/auth';
 import { createEvent, toKafkaMessage } from '@tally/events';
-import { createRegistryClient, listen, METRIC, type Listening } from '@tally/service-kit';
-import { eventually, kafkaBrokers, mongoUrl, sampleValue, uniqueName } from '@tally/testkit';
+import { listen, METRIC, type Listening } from '@tally/service-kit';
+import { eventually, sampleValue, uniqueName } from '@tally/testkit';
 import { nextPhone } from '../test/support/builders';
-import { logger, openDb, testBus } from '../test/support/infra';
-import { settingsSchema } from './config';
+import { openDb, testBus } from '../test/support/infra';
+import { buildUserServer, signedAsGateway } from '../test/support/server';
 import { closedPeriodsGroupId } from './events/closed-periods-consumer';
-import { createServer, schema } from './server';
 
 /** The user subgraph's /metrics after real requests, a real outbox and a real consumer. */
 describe("the user subgraph's /metrics", () => {
@@ -20,28 +18,7 @@ describe("the user subgraph's /metrics", () => {
       settlement: uniqueName('user-metrics-settlement'),
       deadLetter: uniqueName('user-metrics-dead-letter'),
     };
-    const settings = settingsSchema.parse({
-      profile: 'test',
-      host: '127.0.0.1',
-      port: 0,
-      log: { level: 'silent' },
-      mongo: { url: mongoUrl(), database: opened.db.name },
-      kafka: { brokers: kafkaBrokers(), partitions: 1, groupPrefix },
-      registry: { url: 'http://127.0.0.1:9/', token: 'test-token', heartbeatSeconds: 5 },
-      internalAuth: { secret: 'test-internal-secret-of-32-characters' },
-      billing: { timeZone: 'Asia/Seoul' },
-      topics,
-    });
-    const registry = createRegistryClient({
-      registryUrl: settings.registry.url,
-      token: settings.registry.token,
-      subgraph: 'user',
-      url: 'http://127.0.0.1:0/graphql',
-      sdl: schema.sdl,
-      heartbeatSeconds: 5,
-      logger,
-    });
-    const built = await createServer({ settings, logger, db: opened.db, bus, registry });
+    const { settings, built } = await buildUserServer({ db: opened.db, bus, groupPrefix, topics });
     const workers = built.workers ?? [];
     // The consumer waits until messages are on its topic, so its lag is first seen whole.
     const [consumers, others] = [
@@ -58,12 +35,7 @@ describe("the user subgraph's /metrics", () => {
         expect(res.status).toBe(200);
         return res.text();
       };
-      const signature = await signInternalToken({
-        secret: settings.internalAuth.secret,
-        caller: 'gateway',
-        audience: 'user',
-        identity: { authenticated: true, scopes: new Set(DEFAULT_ROLE_SCOPES.agent) },
-      });
+      const signature = await signedAsGateway(settings);
       const gql = (query: string, variables: Record<string, unknown> = {}) =>
         fetch(`${listening!.url}/graphql`, {
           method: 'POST',

@@ -1,14 +1,12 @@
-import { DEFAULT_ROLE_SCOPES, signInternalToken } from '@tally/auth';
 import { createEvent, toKafkaMessage } from '@tally/events';
-import { createRegistryClient, listen, type Listening } from '@tally/service-kit';
-import { eventually, kafkaBrokers, mongoUrl, uniqueName } from '@tally/testkit';
+import { listen, type Listening } from '@tally/service-kit';
+import { eventually, uniqueName } from '@tally/testkit';
 import { aPlan, nextPhone } from '../test/support/builders';
-import { logger, newTopic, openDb, testBus } from '../test/support/infra';
+import { newTopic, openDb, testBus } from '../test/support/infra';
+import { buildUserServer, signedAsGateway } from '../test/support/server';
 import { readTopic } from '../test/support/topic-reader';
-import { settingsSchema } from './config';
 import { makeStores } from './store';
 import type { OldSubscriptionDoc } from './store/migrations/old-layout';
-import { createServer, schema } from './server';
 
 /** createServer as main runs it: layout first, then the stores, the outbox as a worker. */
 describe('the user subgraph server', () => {
@@ -25,16 +23,10 @@ describe('the user subgraph server', () => {
       effectiveAt: new Date('2026-01-01T00:00:00Z'),
       createdAt: new Date('2026-01-01T00:00:00Z'),
     });
-    const settings = settingsSchema.parse({
-      profile: 'test',
-      host: '127.0.0.1',
-      port: 0,
-      log: { level: 'silent' },
-      mongo: { url: mongoUrl(), database: opened.db.name },
-      kafka: { brokers: kafkaBrokers(), partitions: 1, groupPrefix: uniqueName('user-server') },
-      registry: { url: 'http://127.0.0.1:9/', token: 'test-token', heartbeatSeconds: 5 },
-      internalAuth: { secret: 'test-internal-secret-of-32-characters' },
-      billing: { timeZone: 'Asia/Seoul' },
+    const { settings, built } = await buildUserServer({
+      db: opened.db,
+      bus,
+      groupPrefix: uniqueName('user-server'),
       // The settlement topic and the dead letters do not exist yet: the server creates them.
       topics: {
         users: topic,
@@ -43,16 +35,6 @@ describe('the user subgraph server', () => {
         deadLetter: uniqueName('user-server-dead-letter'),
       },
     });
-    const registry = createRegistryClient({
-      registryUrl: settings.registry.url,
-      token: settings.registry.token,
-      subgraph: 'user',
-      url: 'http://127.0.0.1:0/graphql',
-      sdl: schema.sdl,
-      heartbeatSeconds: 5,
-      logger,
-    });
-    const built = await createServer({ settings, logger, db: opened.db, bus, registry });
     const reader = await readTopic(bus, topic);
     let listening: Listening | undefined;
     try {
@@ -62,13 +44,7 @@ describe('the user subgraph server', () => {
 
       listening = await listen(built.httpServer, '127.0.0.1', 0);
       for (const worker of built.workers ?? []) await worker.start();
-      // Signed as the gateway signs an agent's calls.
-      const signature = await signInternalToken({
-        secret: settings.internalAuth.secret,
-        caller: 'gateway',
-        audience: 'user',
-        identity: { authenticated: true, scopes: new Set(DEFAULT_ROLE_SCOPES.agent) },
-      });
+      const signature = await signedAsGateway(settings);
       const gql = async (query: string, variables: Record<string, unknown>) => {
         const res = await fetch(`${listening!.url}/graphql`, {
           method: 'POST',
