@@ -1,12 +1,14 @@
-import { spawn } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { freePort } from '@tally/infra';
 import { startServiceProcess, waitReady, type ServiceProcess } from '@tally/stack';
+import { privateJwk } from '../../packages/auth/test/keys';
+import {
+  startProvider,
+  type ProviderProcess,
+} from '../../packages/auth/test/oidc-provider-process';
 
 const ENTRY = join(__dirname, '..', '..', 'web', 'dist', 'server', 'main.js');
-const OIDC_PROVIDER = join(__dirname, '..', '..', 'web', 'test', 'oidc-provider-server.mjs');
 
 export interface WebConsoleOptions {
   /** The stack's local issuer, where "sign in as" gets its tokens (development). */
@@ -45,12 +47,6 @@ export async function startWebConsole(
   return { url, proc };
 }
 
-export interface OidcProvider {
-  issuer: string;
-  jwksUri: string;
-  stop(): Promise<void>;
-}
-
 /**
  * A real OpenID provider (oidc-provider) with one public client for the console: the
  * authorization code flow with PKCE, the provider's development login page (any login; the
@@ -62,51 +58,12 @@ export async function startOidcProvider(opts: {
   redirectUri: string;
   resource: string;
   audience: string;
-}): Promise<OidcProvider> {
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const jwk = {
-    ...privateKey.export({ format: 'jwk' }),
+}): Promise<ProviderProcess> {
+  return startProvider({
+    keys: [await privateJwk('ES256', randomBytes(6).toString('hex'))],
     alg: 'ES256',
-    use: 'sig',
-    kid: randomBytes(6).toString('hex'),
-  };
-  const child = spawn(process.execPath, [OIDC_PROVIDER], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      OIDC_JWKS: JSON.stringify({ keys: [jwk] }),
-      OIDC_CLIENT_ID: opts.clientId,
-      OIDC_REDIRECT_URI: opts.redirectUri,
-      OIDC_RESOURCE: opts.resource,
-      OIDC_AUDIENCE: opts.audience,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    resource: opts.resource,
+    audience: opts.audience,
+    person: { clientId: opts.clientId, redirectUri: opts.redirectUri },
   });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
-  const { issuer } = await new Promise<{ issuer: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`oidc-provider not ready: ${stderr}`)), 30_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`oidc-provider exited (${code}): ${stderr}`));
-    });
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (!line.startsWith('{"ready":true')) return;
-      clearTimeout(timer);
-      resolve(JSON.parse(line) as { issuer: string });
-    });
-  });
-  const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as {
-    jwks_uri: string;
-  };
-  return {
-    issuer,
-    jwksUri: discovery.jwks_uri,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }

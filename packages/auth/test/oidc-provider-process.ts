@@ -12,7 +12,7 @@ export interface ProviderProcess {
   /** The token endpoint and JWKS, as the provider's discovery document names them. */
   tokenEndpoint: string;
   jwksUri: string;
-  /** An access token by the client_credentials grant. */
+  /** An access token by the client_credentials grant (the robots; not with `person`). */
   clientToken(clientId: string, scope?: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -25,6 +25,12 @@ export interface ProviderOptions {
   audience: string;
   /** 0 for any free port; a restart passes the previous one to keep the issuer. */
   port?: number;
+  /**
+   * Instead of the robots (client_credentials): one public client signing a person in by the
+   * authorization code flow with PKCE on the provider's development login page, where the
+   * login's prefix names the role ("admin-kim").
+   */
+  person?: { clientId: string; redirectUri: string };
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -45,6 +51,9 @@ export async function startProvider(opts: ProviderOptions): Promise<ProviderProc
       OIDC_RESOURCE: opts.resource,
       OIDC_AUDIENCE: opts.audience,
       OIDC_ALG: opts.alg,
+      // Empty (the robots) unless a person signs in, whatever this process's environment says.
+      OIDC_CLIENT_ID: opts.person?.clientId ?? '',
+      OIDC_REDIRECT_URI: opts.person?.redirectUri ?? '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

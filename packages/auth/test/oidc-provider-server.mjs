@@ -1,10 +1,18 @@
-// A real OpenID provider (oidc-provider, ESM-only) for the verifier's int test, run in its own
-// process because jest here compiles to CommonJS. It issues JWT access tokens by the
-// client_credentials grant for one resource server (RFC 8707 resource indicators).
+// A real OpenID provider (oidc-provider, ESM-only) for tests, run in its own process because
+// jest here compiles to CommonJS (started by ./oidc-provider-process.ts). Access tokens are
+// JWTs for one resource server (RFC 8707 resource indicators), asked for one of two ways:
+//
+//   - machines (the verifier's int test): two robots by the client_credentials grant,
+//     billing-robot and network-feed (the latter known by its role, mediation);
+//   - a person (the console's production sign-in in the browser test, when OIDC_CLIENT_ID is
+//     set): one public client by the authorization code flow with PKCE; the provider's own
+//     development login page takes any login, and the login names the role: "admin-kim"
+//     signs in as an admin.
 //
 // Environment: OIDC_JWKS (private JWKS JSON), OIDC_PORT (0 = any free port), OIDC_RESOURCE
 // (the resource indicator, an absolute URI), OIDC_AUDIENCE (the tokens' aud), OIDC_ALG (the
-// access tokens' signing alg). Prints one JSON line {"ready":true,"issuer":...,"port":...}.
+// access tokens' signing alg); for a person, OIDC_CLIENT_ID and OIDC_REDIRECT_URI (the
+// console's /auth/callback). Prints one JSON line {"ready":true,"issuer":...,"port":...}.
 import { createServer } from 'node:http';
 import { errors, Provider } from 'oidc-provider';
 
@@ -27,7 +35,6 @@ const { port } = server.address();
 const issuer = `http://127.0.0.1:${port}`;
 
 const apiScopes = 'users:read users:write bills:read usage:read usage:write';
-
 const robot = (client_id, scope) => ({
   client_id,
   client_secret: `${client_id}-secret-of-enough-length`,
@@ -36,16 +43,51 @@ const robot = (client_id, scope) => ({
   response_types: [],
   scope,
 });
+const machines = () => ({
+  provider: {
+    scopes: ['openid', ...apiScopes.split(' ')],
+    clients: [
+      robot('billing-robot', 'users:read bills:read'),
+      robot('network-feed', 'usage:write'),
+    ],
+    // The network's feeder is known by role, not by scope: the verifier maps it.
+    extraTokenClaims: (_ctx, token) =>
+      token.clientId === 'network-feed' ? { roles: ['mediation'] } : undefined,
+  },
+  features: { devInteractions: { enabled: false }, clientCredentials: { enabled: true } },
+  resourceServer: { scope: apiScopes, accessTokenTTL: 300 },
+});
 
+const ROLES = ['admin', 'agent', 'mediation', 'subscriber'];
+const person = () => ({
+  provider: {
+    clients: [
+      {
+        client_id: env('OIDC_CLIENT_ID'),
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        redirect_uris: [env('OIDC_REDIRECT_URI')],
+      },
+    ],
+    pkce: { required: () => true },
+    extraTokenClaims: (_ctx, token) => {
+      const role = ROLES.find((r) => token.accountId?.startsWith(`${r}-`));
+      return role ? { roles: [role] } : undefined;
+    },
+  },
+  features: { devInteractions: { enabled: true } },
+  resourceServer: { scope: '' },
+});
+
+const flow = process.env.OIDC_CLIENT_ID ? person() : machines();
 const provider = new Provider(issuer, {
   jwks,
   // Clients' metadata defaults follow the key set, which may hold one algorithm only.
   clientDefaults: { id_token_signed_response_alg: alg },
-  scopes: ['openid', ...apiScopes.split(' ')],
-  clients: [robot('billing-robot', 'users:read bills:read'), robot('network-feed', 'usage:write')],
+  ...flow.provider,
   features: {
-    devInteractions: { enabled: false },
-    clientCredentials: { enabled: true },
+    ...flow.features,
     resourceIndicators: {
       enabled: true,
       defaultResource: () => resource,
@@ -54,17 +96,13 @@ const provider = new Provider(issuer, {
         if (indicator !== resource) throw new errors.InvalidTarget();
         return {
           audience,
-          scope: apiScopes,
           accessTokenFormat: 'jwt',
-          accessTokenTTL: 300,
           jwt: { sign: { alg } },
+          ...flow.resourceServer,
         };
       },
     },
   },
-  // The network's feeder is known by role, not by scope: the verifier maps it.
-  extraTokenClaims: (_ctx, token) =>
-    token.clientId === 'network-feed' ? { roles: ['mediation'] } : undefined,
 });
 server.on('request', provider.callback());
 
