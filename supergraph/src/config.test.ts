@@ -1,23 +1,6 @@
 import { DEFAULT_ROLE_SCOPES } from '@tally/auth';
+import { PRODUCTION_SETTINGS } from '../test/support/production-settings';
 import { loadConfig } from './config';
-
-/** What a production gateway must be given: its OIDC provider and real secrets. */
-const PRODUCTION = {
-  auth: {
-    issuer: 'https://id.example.com',
-    audience: 'tally-api',
-    jwksUrl: 'https://id.example.com/jwks',
-  },
-  registry: { token: 'registry-read-token-of-the-gateway' },
-  metrics: { token: 'a-production-metrics-token' },
-  internalAuth: {
-    secrets: {
-      user: 'a-production-user-secret-of-32-chars!',
-      usage: 'a-production-usage-secret-of-32-chars',
-      settlement: 'a-production-settlement-secret-of-32',
-    },
-  },
-};
 
 describe('gateway settings per profile', () => {
   const saved = process.env.NODE_ENV;
@@ -72,7 +55,7 @@ describe('gateway settings per profile', () => {
 
   it('turns introspection and the playground off in production', async () => {
     process.env.NODE_ENV = 'production';
-    expect(await loadConfig(PRODUCTION)).toMatchObject({
+    expect(await loadConfig(PRODUCTION_SETTINGS)).toMatchObject({
       introspection: false,
       playground: false,
     });
@@ -80,7 +63,7 @@ describe('gateway settings per profile', () => {
 
   it('refuses production without its OpenID Connect settings, naming each', async () => {
     process.env.NODE_ENV = 'production';
-    const failure = loadConfig({ ...PRODUCTION, auth: {} });
+    const failure = loadConfig({ ...PRODUCTION_SETTINGS, auth: {} });
     await expect(failure).rejects.toThrow(
       /auth\.issuer: required in production \(env AUTH_ISSUER\)/,
     );
@@ -90,7 +73,7 @@ describe('gateway settings per profile', () => {
 
   it('refuses production with no secrets, naming each with its variable', async () => {
     process.env.NODE_ENV = 'production';
-    const failure = loadConfig({ auth: PRODUCTION.auth });
+    const failure = loadConfig({ auth: PRODUCTION_SETTINGS.auth });
     await expect(failure).rejects.toThrow(
       'registry.token: a required secret is empty (env REGISTRY_TOKEN)',
     );

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@tally/service-kit';
+import { PRODUCTION_SETTINGS } from '../../test/support/production-settings';
 import { loadConfig } from '../config';
 import { createServer, type Gateway } from '../server';
 
@@ -84,24 +85,6 @@ describe('the playground on the gateway', () => {
   });
 });
 
-/** What a production gateway refuses to start without (none of it matters to the playground). */
-const PRODUCTION_SECRETS = {
-  auth: {
-    issuer: 'https://id.example.com',
-    audience: 'tally-api',
-    jwksUrl: 'https://id.example.com/jwks',
-  },
-  registry: { token: 'registry-read-token-of-the-gateway' },
-  metrics: { token: 'a-production-metrics-token' },
-  internalAuth: {
-    secrets: {
-      user: 'a-production-user-secret-of-32-chars!',
-      usage: 'a-production-usage-secret-of-32-chars',
-      settlement: 'a-production-settlement-secret-of-32',
-    },
-  },
-};
-
 describe('with the playground off', () => {
   it('serves neither the page nor its assets', async () => {
     const { url, gateway } = await listening(false);
@@ -121,7 +104,7 @@ describe('with the playground off', () => {
     process.env.NODE_ENV = 'production';
     delete process.env.GATEWAY_PLAYGROUND;
     try {
-      expect((await loadConfig(PRODUCTION_SECRETS)).playground).toBe(false);
+      expect((await loadConfig(PRODUCTION_SETTINGS)).playground).toBe(false);
     } finally {
       for (const [name, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[name];
