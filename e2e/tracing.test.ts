@@ -39,7 +39,9 @@ describe('one trace from recordUsages at the gateway to settlement applying the 
     const spans = () => receiver.spans().filter((s) => s.traceId === traceId);
     try {
       await waitUntil(() => (done(spans()) ? true : undefined), {
-        deadlineMs: 30_000,
+        // Long enough for a loaded 2-core machine: the outbox sweep, the consumer and the
+        // exporters' batches all lie between the request and the last span.
+        deadlineMs: 90_000,
         intervalMs: 100,
       });
     } catch (err) {
