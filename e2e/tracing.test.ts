@@ -87,10 +87,19 @@ describe('one trace from recordUsages at the gateway to settlement applying the 
 
     const isApply = (s: ReceivedSpan) =>
       s.service === 'settlement-subgraph' && s.kind === SPAN_KIND.consumer;
+    // Each process exports its spans in its own batches, in no set order: wait for every span
+    // checked below, not only for the last step (the gateway's own span can come after it).
+    const has = (spans: ReceivedSpan[], service: string, kind: number) =>
+      spans.some((s) => s.service === service && s.kind === kind);
     const tree = await traceOf(traceId, (spans) => {
       const applies = spans.filter(isApply);
-      return applies.some((a) =>
-        spans.some((s) => s.scope === MONGO && s.parentSpanId === a.spanId),
+      return (
+        has(spans, 'gateway', SPAN_KIND.server) &&
+        has(spans, 'gateway', SPAN_KIND.client) &&
+        has(spans, 'usage-subgraph', SPAN_KIND.server) &&
+        has(spans, 'usage-subgraph', SPAN_KIND.producer) &&
+        spans.some((s) => s.service === 'usage-subgraph' && s.scope === MONGO) &&
+        applies.some((a) => spans.some((s) => s.scope === MONGO && s.parentSpanId === a.spanId))
       );
     });
 
