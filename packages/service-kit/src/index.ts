@@ -58,7 +58,7 @@ export {
 } from './lifecycle/boot-subgraph';
 export { topicsWorker } from './lifecycle/topics-worker';
 export { DateTimeScalar } from './graphql/date-time';
-export { duplicateIndexes, isDuplicateKey } from './data/mongo-errors';
+export { duplicateIndexes, isDuplicateKey, isStoreUnreachable } from './data/mongo-errors';
 export { insertUnordered } from './data/insert-unordered';
 export { encodeCursor, decodeCursor, pageSize, toConnection, MAX_PAGE_SIZE } from './paging/cursor';
 export { createSubgraphClient, type SubgraphClient } from './registry/subgraph-client';

@@ -1,3 +1,5 @@
+import { mongo } from 'mongoose';
+
 /** E11000: a unique index refused the write (the only uniqueness guarantee we rely on). */
 export function isDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
@@ -27,4 +29,21 @@ export function duplicateIndexes(err: unknown): number[] {
   }));
   if (failed.length === 0 || failed.some((f) => f.code !== 11000)) throw err;
   return failed.map((f) => f.index);
+}
+
+const UNREACHABLE = [
+  mongo.MongoNetworkError, // and its kinds: timeout, pool cleared
+  mongo.MongoServerSelectionError,
+  mongo.MongoNotConnectedError,
+  mongo.MongoTopologyClosedError,
+];
+
+/**
+ * The database did not answer (refused, dropped, timed out, no server to select): a dependency
+ * is down, which the API answers as UNAVAILABLE, not as an internal error. Follows `cause`.
+ */
+export function isStoreUnreachable(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++)
+    if (UNREACHABLE.some((type) => e instanceof type)) return true;
+  return false;
 }

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode, isDomainError } from '@tally/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { isStoreUnreachable } from '../data/mongo-errors';
 
 /**
  * Codes a client may see (the contract's, which the gateway gets from subgraphs as plain
@@ -17,8 +18,9 @@ const PASS_THROUGH = new Set<string>([
 ]);
 
 /**
- * Domain errors become their contract code; known GraphQL codes pass; everything else is
- * logged in full and answered as INTERNAL_SERVER_ERROR with no detail.
+ * Domain errors become their contract code; known GraphQL codes pass; a database that does not
+ * answer is UNAVAILABLE (a dependency is down); everything else is logged in full and answered
+ * as INTERNAL_SERVER_ERROR with no detail.
  */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -35,6 +37,15 @@ export function createFormatError(logger: Logger) {
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
       const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    if (isStoreUnreachable(original)) {
+      logger.warn({ reason: (original as Error).message }, 'the database did not answer');
+      return {
+        message: 'The database did not answer; try again shortly',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.UNAVAILABLE },
+      };
     }
     logger.error(
       { err: original instanceof Error ? original : new GraphQLError(formatted.message) },
