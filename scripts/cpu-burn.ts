@@ -9,6 +9,7 @@ if (!(seconds > 0)) {
   process.exit(2);
 }
 const until = Date.now() + seconds * 1000;
+const parent = process.ppid;
 let stop = false;
 process.on('SIGINT', () => (stop = true));
 process.on('SIGTERM', () => (stop = true));
@@ -21,7 +22,8 @@ function slice() {
   const end = Date.now() + 200;
   let x = 0;
   while (Date.now() < end) x = (x * 1103515245 + 12345) % 2147483648;
-  if (stop || Date.now() >= until) process.exit(0);
+  // A parent that went away (test:repeat ended or was killed) leaves us to init: stop too.
+  if (stop || Date.now() >= until || process.ppid !== parent) process.exit(0);
   setImmediate(slice);
 }
 slice();

@@ -7,9 +7,11 @@ cd "$(dirname "$0")/.."
 runs="${1:-10}"
 mkdir -p bench/results .logs
 
-npx tsx scripts/cpu-burn.ts > .logs/cpu-burn.log 2>&1 &
+# In a process group of its own, so stopping it stops tsx's node too, not only the launcher
+# (the burner also exits once its parent is gone).
+setsid npx tsx scripts/cpu-burn.ts > .logs/cpu-burn.log 2>&1 &
 burner=$!
-trap 'kill $burner 2>/dev/null' EXIT
+trap 'kill -- -$burner 2>/dev/null' EXIT
 results=()
 passed=0
 for i in $(seq 1 "$runs"); do
