@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   );
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`\nTally is up in ${secs} s:
-  web console   http://127.0.0.1:3000
+  web console   http://127.0.0.1:3000 (operations: /#/operations, admin)
   GraphQL API   http://127.0.0.1:4000/graphql (open it in a browser for the playground)
   user          http://127.0.0.1:4001/graphql
   usage         http://127.0.0.1:4002/graphql
@@ -122,11 +122,21 @@ async function main(): Promise<void> {
   usage backup  ${backup.name} RUNNING (${backup.tasks} task, ${backup.action}): ${backup.topic} → ${backup.target}
   token issuer  http://127.0.0.1:${ISSUER_PORT} (development only)
   billing       ${closingSummary(process.env)}
+  metrics       GET /metrics on every service above (Prometheus text; open in development)
+  traces        ${tracesSummary(process.env)}
 
 An admin token (24 h; another: npm run -s token -- --role <admin|agent|mediation|subscriber>):
   ${admin}
 Send it as "Authorization: Bearer <token>"; the console signs in on its own page.
 Press Ctrl-C to stop.\n`);
+}
+
+/** Where the services send traces (README, "Traces"): @tally/telemetry reads the same variables. */
+function tracesSummary(env: NodeJS.ProcessEnv): string {
+  const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  return endpoint
+    ? `OTLP to ${endpoint}`
+    : 'off (OTEL_EXPORTER_OTLP_ENDPOINT=<collector> npm start turns them on)';
 }
 
 main().catch((err: unknown) => {
