@@ -39,5 +39,6 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "  ]"
   echo "}"
 } > bench/results/test-repeat.json
+npx prettier --write bench/results/test-repeat.json > /dev/null # as committed results are kept
 echo "test:repeat: $passed of $runs passed in a row (bench/results/test-repeat.json)"
 [ "$passed" = "$runs" ]
