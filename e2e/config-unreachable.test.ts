@@ -1,30 +1,11 @@
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { freePort } from '@tally/infra';
+import { runToExit } from './support/run-to-exit';
 
-const ROOT = join(__dirname, '..');
 const ENTRIES = ['subgraphs/user/dist/main.js', 'supergraph/dist/main.js'];
 /** Long enough for several attempts (the back-off starts at 250 ms) on a loaded machine. */
 const DEADLINE_MS = '3000';
-
-/** Runs a built service to its exit and returns its code and output. */
-function runToExit(
-  entry: string,
-  env: Record<string, string>,
-): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, entry)], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
 
 /** The attempts a service reports in its final message ("... after N attempts: ..."). */
 const attemptsReported = (output: string) => Number(/after (\d+) attempts/.exec(output)?.[1]);

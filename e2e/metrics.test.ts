@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from '@tally/infra';
 import { readFileSync } from 'node:fs';
@@ -16,6 +15,7 @@ import {
   metricsInExpression,
 } from './support/dashboard-metrics';
 import { createTestStack, gql, type ServiceName } from './support/test-stack';
+import { runToExit } from './support/run-to-exit';
 
 /** Which service's list of metric names each process of the stack exports. */
 const LISTED: Array<[ServiceName, keyof typeof SERVICE_METRIC_NAMES]> = [
@@ -98,20 +98,6 @@ describe('/metrics on every service of the stack', () => {
     });
   });
 });
-
-/** Runs a built service to its exit and returns its code and output. */
-function runToExit(entry: string, env: Record<string, string>) {
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, [join(__dirname, '..', entry)], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
 
 describe('/metrics in production', () => {
   const stack = createTestStack();

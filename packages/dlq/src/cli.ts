@@ -53,13 +53,7 @@ async function main(): Promise<void> {
   }
   const plan = planReplay(letters, command.since);
   for (const { letter, why } of plan.skip) console.log(`skip ${letterId(letter)}: ${why}`);
-  const publisher = bus.publisher();
-  await publisher.connect();
-  try {
-    await replay(publisher, topic, plan.replay);
-  } finally {
-    await publisher.disconnect();
-  }
+  await replay(bus, topic, plan.replay);
   for (const l of plan.replay) console.log(`replayed ${letterId(l)} to ${l.original.topic}`);
   console.log(`replayed ${plan.replay.length}, skipped ${plan.skip.length}`);
 }

@@ -52,7 +52,7 @@ describe('the dead-letter topic on a real broker', () => {
 
     const plan = planReplay(letters);
     expect(plan.skip.map((s) => s.letter.reason)).toEqual(['not JSON']);
-    await replay(publisher, dlq, plan.replay);
+    await replay(bus, dlq, plan.replay);
 
     const back = await bus.readTopicToEnd(original);
     expect(back).toHaveLength(1);

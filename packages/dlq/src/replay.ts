@@ -1,5 +1,5 @@
 import { parseEvent } from '@tally/events';
-import type { Publisher } from '@tally/messaging';
+import type { MessageBus } from '@tally/messaging';
 import { letterId, type DeadLetter } from './dead-letters';
 
 export interface ReplayPlan {
@@ -29,16 +29,29 @@ export function planReplay(letters: DeadLetter[], since?: Date): ReplayPlan {
   return plan;
 }
 
-/** Sends each planned letter to its original topic with its key and bytes, in order. */
-export async function replay(publisher: Publisher, deadLetterTopic: string, letters: DeadLetter[]) {
-  for (const letter of letters) {
-    await publisher.publish([
-      {
-        topic: letter.original.topic,
-        key: letter.key,
-        value: letter.value,
-        headers: { 'replayed-from': `${deadLetterTopic}:${letterId(letter)}` },
-      },
-    ]);
+/**
+ * Sends each planned letter to its original topic with its key and bytes, in order, over a
+ * publisher of its own (connected for the replay, disconnected after, failed or not).
+ */
+export async function replay(
+  bus: Pick<MessageBus, 'publisher'>,
+  deadLetterTopic: string,
+  letters: DeadLetter[],
+) {
+  const publisher = bus.publisher();
+  await publisher.connect();
+  try {
+    for (const letter of letters) {
+      await publisher.publish([
+        {
+          topic: letter.original.topic,
+          key: letter.key,
+          value: letter.value,
+          headers: { 'replayed-from': `${deadLetterTopic}:${letterId(letter)}` },
+        },
+      ]);
+    }
+  } finally {
+    await publisher.disconnect();
   }
 }

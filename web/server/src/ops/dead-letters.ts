@@ -68,13 +68,7 @@ export function deadLetterSource(bus: MessageBus, topic: string) {
       const plan = planReplay(chosen);
       const found = new Set(chosen.map(letterId));
       const missing = [...(wanted ?? [])].filter((id) => !found.has(id));
-      const publisher = bus.publisher();
-      await publisher.connect();
-      try {
-        await replay(publisher, topic, plan.replay);
-      } finally {
-        await publisher.disconnect();
-      }
+      await replay(bus, topic, plan.replay);
       return {
         replayed: plan.replay.map((l) => ({ id: letterId(l), topic: l.original.topic })),
         skipped: [
