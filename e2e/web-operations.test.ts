@@ -276,7 +276,12 @@ describe('the Operations page (admin only), on a real stack in a real browser', 
     const form = page.getByRole('form', { name: 'Sign in as' });
     await form.getByLabel('Role').selectOption('admin');
     await form.getByRole('button', { name: 'Sign in' }).click();
-    await page.goto(`${consoleUrl}/#/operations`);
+    // Signing in ends on the home page; the Operations link shows once it has (a goto right
+    // after the click raced it and lost to the home page).
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Operations' })
+      .click();
     const instances = page.getByRole('region', { name: 'Instances' });
     await instances.getByText('The registry could not be read').waitFor();
     await page
