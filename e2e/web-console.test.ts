@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { billingApi, nextPhone } from './support/billing-api';
 import { launchChromium } from './support/chromium';
 import { createTestStack, type RunningService } from './support/test-stack';
-import { startOidcProvider, startWebConsole } from './support/web-console';
+import { startOidcProvider, signInAs, startWebConsole } from './support/web-console';
 
 const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
 const SETTLED_WITHIN_MS = 60_000;
@@ -34,19 +34,6 @@ async function offline(context: BrowserContext): Promise<string[]> {
     return route.abort();
   });
   return outside;
-}
-
-/** Development sign-in: "Sign in as" `role` (a subscriber names their user), after signing out. */
-async function signInAs(page: Page, consoleUrl: string, role: string, user?: string) {
-  await page.goto(consoleUrl);
-  const form = page.getByRole('form', { name: 'Sign in as' });
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  await form.or(signOut).waitFor();
-  if (await signOut.isVisible()) await signOut.click();
-  await form.getByLabel('Role').selectOption(role);
-  if (user) await form.getByLabel('User id').fill(user);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(`Signed in as ${role}`).waitFor();
 }
 
 /** The month before this one in Seoul ("YYYY-MM") and its number of days. */

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { BASIC_30, billingApi, nextPhone } from './support/billing-api';
 import { launchChromium } from './support/chromium';
 import { createTestStack, gql, type RunningService } from './support/test-stack';
-import { startWebConsole } from './support/web-console';
+import { signInAs, startWebConsole } from './support/web-console';
 
 const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
 const OCT = '2026-10';
@@ -103,19 +103,6 @@ function parseCsv(text: string): string[][] {
 async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-/** Development sign-in: "Sign in as" `role` (a subscriber names their user), after signing out. */
-async function signInAs(page: Page, consoleUrl: string, role: string, user?: string) {
-  await page.goto(consoleUrl);
-  const form = page.getByRole('form', { name: 'Sign in as' });
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  await form.or(signOut).waitFor();
-  if (await signOut.isVisible()) await signOut.click();
-  await form.getByLabel('Role').selectOption(role);
-  if (user) await form.getByLabel('User id').fill(user);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(`Signed in as ${role}`).waitFor();
 }
 
 /** The month before this one, in Seoul like the browser below: the Invoices page's default. */

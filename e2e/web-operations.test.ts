@@ -9,7 +9,7 @@ import { launchChromium } from './support/chromium';
 import { e2eBus } from './support/message-bus';
 import { createTestStack, gql, type RunningService } from './support/test-stack';
 import { consumedAll } from './support/topic-messages';
-import { startWebConsole } from './support/web-console';
+import { signInAs, startWebConsole } from './support/web-console';
 
 const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
 const PERIOD = '2026-11';
@@ -178,10 +178,7 @@ describe('the Operations page (admin only), on a real stack in a real browser', 
     expect(usageOutbox?.outboxes).toMatchObject({ ok: true, data: [{ collection: 'outbox' }] });
 
     // In the browser, as admin.
-    await page.goto(consoleUrl);
-    const form = page.getByRole('form', { name: 'Sign in as' });
-    await form.getByLabel('Role').selectOption('admin');
-    await form.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, consoleUrl, 'admin');
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Operations' })
@@ -245,13 +242,7 @@ describe('the Operations page (admin only), on a real stack in a real browser', 
   });
 
   it('keeps the page from other roles: no Operations link, and it says which permission is needed', async () => {
-    await page.goto(consoleUrl);
-    const signOut = page.getByRole('button', { name: 'Sign out' });
-    await signOut.click();
-    const form = page.getByRole('form', { name: 'Sign in as' });
-    await form.getByLabel('Role').selectOption('agent');
-    await form.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Signed in as agent').waitFor();
+    await signInAs(page, consoleUrl, 'agent');
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Users' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Operations' }).count()).toBe(0);
@@ -271,13 +262,9 @@ describe('the Operations page (admin only), on a real stack in a real browser', 
     expect(overview.consumers.ok).toBe(true);
     expect(overview.outboxes).toMatchObject({ ok: false });
 
-    const signOut = page.getByRole('button', { name: 'Sign out' });
-    await signOut.click();
-    const form = page.getByRole('form', { name: 'Sign in as' });
-    await form.getByLabel('Role').selectOption('admin');
-    await form.getByRole('button', { name: 'Sign in' }).click();
-    // Signing in ends on the home page; the Operations link shows once it has (a goto right
-    // after the click raced it and lost to the home page).
+    // Signing in ends on the home page: open this one from its link (a goto right after the
+    // sign-in's click once raced it and lost to the home page).
+    await signInAs(page, consoleUrl, 'admin');
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Operations' })

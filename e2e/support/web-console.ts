@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort } from '@tally/infra';
+import type { Page } from 'playwright-core';
 import { startServiceProcess, waitReady, type ServiceProcess } from '@tally/stack';
 import { privateJwk } from '../../packages/auth/test/keys';
 import {
@@ -66,4 +67,18 @@ export async function startOidcProvider(opts: {
     audience: opts.audience,
     person: { clientId: opts.clientId, redirectUri: opts.redirectUri },
   });
+}
+
+/** Development sign-in: "Sign in as" `role` (a subscriber names their user), after signing out;
+ * it returns once the console says who is signed in (and has moved to its home page). */
+export async function signInAs(page: Page, consoleUrl: string, role: string, user?: string) {
+  await page.goto(consoleUrl);
+  const form = page.getByRole('form', { name: 'Sign in as' });
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await form.or(signOut).waitFor();
+  if (await signOut.isVisible()) await signOut.click();
+  await form.getByLabel('Role').selectOption(role);
+  if (user) await form.getByLabel('User id').fill(user);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText(`Signed in as ${role}`).waitFor();
 }
